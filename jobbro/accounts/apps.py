@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "jobbro.accounts"
+    verbose_name = "Brugere og roller"

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.front.forms import DesignSystemMixin
+
+from .models import Action, Purpose
+
+DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.åååå"})
+
+
+class AccessLogSearchForm(DesignSystemMixin, forms.Form):
+    user = forms.CharField(label=_("Bruger (brugernavn)"), required=False)
+    citizen_id = forms.IntegerField(
+        label=_("Borger-id"),
+        required=False,
+        min_value=1,
+        error_messages={"invalid": _("Borger-id skal være et helt tal.")},
+    )
+    action = forms.ChoiceField(
+        label=_("Handling"), required=False, choices=[("", _("Alle"))] + Action.choices
+    )
+    purpose = forms.ChoiceField(
+        label=_("Formål"), required=False, choices=[("", _("Alle"))] + Purpose.choices
+    )
+    date_from = forms.DateField(
+        label=_("Fra dato"),
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
+    )
+    date_to = forms.DateField(
+        label=_("Til dato"),
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("Til-datoen skal ligge efter fra-datoen."))
+        return cleaned

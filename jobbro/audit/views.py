@@ -1,0 +1,46 @@
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+
+from .forms import AccessLogSearchForm
+from .models import AccessLogEntry
+
+
+@role_required(Role.ADMINISTRATOR)
+def search(request):
+    """Administrators search the log by user, citizen id, action, purpose and period.
+
+    Entries name citizens by id only: administrators see configuration, not case files.
+    """
+    form = AccessLogSearchForm(request.GET or None)
+    entries = AccessLogEntry.objects.select_related("user")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["user"]:
+            entries = entries.filter(user__username__iexact=data["user"].strip())
+        if data["citizen_id"]:
+            entries = entries.filter(citizen_id=data["citizen_id"])
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["purpose"]:
+            entries = entries.filter(purpose=data["purpose"])
+        tz = timezone.get_current_timezone()
+        if data["date_from"]:
+            start = dt.datetime.combine(data["date_from"], dt.time.min, tzinfo=tz)
+            entries = entries.filter(at__gte=start)
+        if data["date_to"]:
+            end = dt.datetime.combine(
+                data["date_to"] + dt.timedelta(days=1), dt.time.min, tzinfo=tz
+            )
+            entries = entries.filter(at__lt=end)
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(
+        request, "audit/search.html", {"form": form, "page": page, "params": params.urlencode()}
+    )

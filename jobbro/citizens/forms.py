@@ -1,0 +1,205 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.accounts.models import Role, User
+from jobbro.front.forms import DesignSystemMixin
+from jobbro.lib import cpr as cprlib
+
+from .models import BenefitType, Citizen, Gender, Readiness
+
+DATE_WIDGET = forms.DateInput(
+    format="%d.%m.%Y", attrs={"placeholder": "dd.mm.åååå", "class": "form-input input-width-s"}
+)
+DATETIME_WIDGET = forms.DateTimeInput(
+    format="%d.%m.%Y %H:%M",
+    attrs={"placeholder": "dd.mm.åååå tt:mm", "class": "form-input input-width-m"},
+)
+
+
+class CitizenForm(DesignSystemMixin, forms.ModelForm):
+    cpr_number = forms.CharField(
+        label=_("CPR-nummer"),
+        max_length=11,
+        help_text=_("DDMMÅÅ-XXXX"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Opret alligevel: det er ikke den samme person"), required=False
+    )
+
+    class Meta:
+        model = Citizen
+        fields = [
+            "first_name",
+            "last_name",
+            "gender",
+            "nationality",
+            "languages",
+            "phone",
+            "email",
+            "address",
+            "arrival",
+            "residence_permit_date",
+            "settled_at",
+            "effort_started_at",
+            "integration_period_end",
+            "benefit_type",
+            "readiness",
+            "youth_status",
+            "danish_course",
+            "danish_module",
+            "education",
+            "work_experience",
+            "competences",
+            "wished_industries",
+            "health_notes",
+            "childcare_needs",
+            "transport",
+            "driving_licence",
+            "consent_share_with_companies",
+            "consent_given_on",
+            "case_worker",
+            "in_project",
+        ]
+        widgets = {
+            "residence_permit_date": DATE_WIDGET,
+            "integration_period_end": DATE_WIDGET,
+            "consent_given_on": DATE_WIDGET,
+            "settled_at": DATETIME_WIDGET,
+            "effort_started_at": DATETIME_WIDGET,
+            "education": forms.Textarea(attrs={"rows": 3}),
+            "work_experience": forms.Textarea(attrs={"rows": 3}),
+            "competences": forms.Textarea(attrs={"rows": 3}),
+            "health_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "first_name": {"required": _("Skriv borgerens fornavn.")},
+            "last_name": {"required": _("Skriv borgerens efternavn.")},
+            "gender": {"required": _("Vælg køn.")},
+            "nationality": {"required": _("Skriv borgerens nationalitet.")},
+            "arrival": {"required": _("Vælg om borgeren er flygtning eller familiesammenført.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[Citizen] = []
+        self.fields["case_worker"].queryset = User.objects.filter(
+            role=Role.CASE_WORKER, is_active=True
+        )
+        if self.instance.pk:
+            self.fields["cpr_number"].initial = self.instance.cpr_display
+        for name in ("residence_permit_date", "integration_period_end", "consent_given_on"):
+            self.fields[name].error_messages["invalid"] = _("Skriv datoen som dd.mm.åååå.")
+        for name in ("settled_at", "effort_started_at"):
+            self.fields[name].error_messages["invalid"] = _(
+                "Skriv tidspunktet som dd.mm.åååå tt:mm."
+            )
+        self.fields["danish_module"].error_messages["invalid"] = _("Modul skal være et tal.")
+
+    def clean_cpr_number(self):
+        try:
+            parsed = cprlib.parse(self.cleaned_data["cpr_number"])
+        except cprlib.CPRError as e:
+            raise forms.ValidationError(str(e)) from e
+        same = Citizen.objects.with_cpr(parsed.digits).exclude(pk=self.instance.pk)
+        if same.exists():
+            raise forms.ValidationError(
+                _("Der findes allerede en borger med dette CPR-nummer. Søg efter nummeret.")
+            )
+        return parsed.digits
+
+    def clean_danish_module(self):
+        module = self.cleaned_data.get("danish_module")
+        if module is not None and not 1 <= module <= 6:
+            raise forms.ValidationError(_("Modul skal være mellem 1 og 6."))
+        return module
+
+    def clean(self):
+        cleaned = super().clean()
+        digits = cleaned.get("cpr_number")
+        settled, started = cleaned.get("settled_at"), cleaned.get("effort_started_at")
+        if settled and started and started < settled:
+            self.add_error(
+                "effort_started_at", _("Indsatsen kan ikke starte før boligplaceringen.")
+            )
+        if digits and cleaned.get("first_name") and cleaned.get("last_name"):
+            birth = cprlib.parse(digits).birth_date
+            self.duplicates = list(
+                Citizen.objects.filter(
+                    first_name__iexact=cleaned["first_name"].strip(),
+                    last_name__iexact=cleaned["last_name"].strip(),
+                    birth_date=birth,
+                ).exclude(pk=self.instance.pk)
+            )
+            if self.duplicates and not cleaned.get("confirm_duplicate"):
+                raise forms.ValidationError(
+                    _(
+                        "Der findes allerede en borger med samme navn og fødselsdato. "
+                        "Kontrollér, at det ikke er den samme person, og bekræft nederst."
+                    ),
+                    code="duplicate",
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.set_cpr(self.cleaned_data["cpr_number"])
+        return super().save(commit=commit)
+
+
+SORTS = {
+    "name": ("last_name", "first_name", "id"),
+    "-name": ("-last_name", "-first_name", "-id"),
+    "settled": ("settled_at", "id"),
+    "-settled": ("-settled_at", "-id"),
+    "birth": ("birth_date", "id"),
+    "-birth": ("-birth_date", "-id"),
+}
+
+
+class CitizenFilterForm(DesignSystemMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller CPR-nummer"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    readiness = forms.ChoiceField(
+        label=_("Visitation"), required=False, choices=[("", _("Alle"))] + Readiness.choices
+    )
+    benefit_type = forms.ChoiceField(
+        label=_("Forsørgelse"), required=False, choices=[("", _("Alle"))] + BenefitType.choices
+    )
+    gender = forms.ChoiceField(
+        label=_("Køn"), required=False, choices=[("", _("Alle"))] + Gender.choices
+    )
+    nationality = forms.ChoiceField(label=_("Nationalitet"), required=False)
+    mine = forms.BooleanField(label=_("Kun min egen sagsstamme"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sortér efter"),
+        required=False,
+        choices=[
+            ("name", _("Navn (A–Å)")),
+            ("-name", _("Navn (Å–A)")),
+            ("-settled", _("Senest boligplaceret")),
+            ("settled", _("Først boligplaceret")),
+            ("birth", _("Ældst først")),
+            ("-birth", _("Yngst først")),
+        ],
+    )
+
+    def __init__(self, *args, nationalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nationality"].choices = [("", _("Alle"))] + [(n, n) for n in nationalities]
+
+
+class ReasonForm(DesignSystemMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Formål med at åbne sagen"),
+        min_length=10,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Fx: Borgeren har henvendt sig i åben rådgivning. Begrundelsen logges."),
+        error_messages={
+            "required": _("Skriv hvorfor du skal åbne sagen."),
+            "min_length": _("Begrundelsen skal være på mindst 10 tegn."),
+        },
+    )

@@ -1,0 +1,270 @@
+"""The citizen case file (PRODUCT.md capability 1)."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.lib import cpr as cprlib
+from jobbro.lib import crypto
+from jobbro.lib.dates import add_years, age_on
+
+from .fields import EncryptedTextField
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Kvinde")
+    MALE = "male", _("Mand")
+
+
+class Arrival(models.TextChoices):
+    REFUGEE = "refugee", _("Flygtning")
+    FAMILY_REUNIFIED = "family_reunified", _("Familiesammenført til flygtning")
+
+
+class BenefitType(models.TextChoices):
+    INTEGRATION_BENEFIT = "integration_benefit", _("Integrationsydelse")
+    CASH_BENEFIT = "cash_benefit", _("Kontanthjælp")
+    SPOUSE_SUPPORTED = "spouse_supported", _("Ægtefælleforsørget")
+    SELF_SUPPORTING = "self_supporting", _("Selvforsørgende")
+
+
+class Readiness(models.TextChoices):
+    JOB_READY = "job_ready", _("Jobparat")
+    ACTIVITY_READY = "activity_ready", _("Aktivitetsparat")
+    EDUCATION_READY = "education_ready", _("Uddannelsesparat")
+
+
+class DanishCourse(models.TextChoices):
+    NONE = "", _("Ikke startet")
+    DU1 = "DU1", _("Danskuddannelse 1")
+    DU2 = "DU2", _("Danskuddannelse 2")
+    DU3 = "DU3", _("Danskuddannelse 3")
+    COMPLETED = "done", _("Afsluttet")
+
+
+class YouthStatus(models.TextChoices):
+    NOT_YOUTH = "", _("Ikke ung (15–18 år)")
+    ACCOMPANIED = "accompanied", _("Ung, kommet med familie")
+    UNACCOMPANIED = "unaccompanied", _("Ung, uledsaget")
+
+
+class CitizenQuerySet(models.QuerySet):
+    def with_cpr(self, text: str):
+        """Exact CPR match through the keyed hash; an invalid number matches nobody."""
+        try:
+            digits = cprlib.normalize(text)
+        except cprlib.CPRError:
+            return self.none()
+        return self.filter(cpr_hash=crypto.keyed_hash(digits))
+
+    def awaiting_effort(self, now: dt.datetime | None = None):
+        """Settled more than the deadline (96 hours) ago with no started employment effort."""
+        now = now or timezone.now()
+        deadline = now - dt.timedelta(hours=settings.EFFORT_START_DEADLINE_HOURS)
+        return self.filter(
+            settled_at__isnull=False, settled_at__lt=deadline, effort_started_at__isnull=True
+        )
+
+
+class Citizen(models.Model):
+    # Identity. The CPR is encrypted; cpr_hash finds it by exact number.
+    cpr = EncryptedTextField(_("CPR-nummer"))
+    cpr_hash = models.CharField(max_length=64, unique=True, editable=False)
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    gender = models.CharField(_("køn"), max_length=8, choices=Gender.choices)
+    birth_date = models.DateField(_("fødselsdato"))
+    nationality = models.CharField(_("nationalitet"), max_length=60)
+    languages = models.CharField(
+        _("sprog"), max_length=200, blank=True, help_text=_("Sprog borgeren taler, fx arabisk")
+    )
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+
+    # Arrival and the integration programme.
+    arrival = models.CharField(_("ankommet som"), max_length=20, choices=Arrival.choices)
+    residence_permit_date = models.DateField(_("opholdstilladelse"), null=True, blank=True)
+    settled_at = models.DateTimeField(
+        _("boligplaceret i kommunen"),
+        null=True,
+        blank=True,
+        help_text=_("Tidspunkt for modtagelse i kommunen; indsatsen skal starte inden 96 timer."),
+    )
+    effort_started_at = models.DateTimeField(
+        _("beskæftigelsesrettet indsats startet"), null=True, blank=True
+    )
+    integration_period_end = models.DateField(
+        _("integrationsperiode slutter"),
+        null=True,
+        blank=True,
+        help_text=_("Op til 5 år fra kommunens overtagelse (L 189 af 2016)."),
+    )
+    benefit_type = models.CharField(
+        _("forsørgelse"), max_length=24, choices=BenefitType.choices, blank=True
+    )
+    readiness = models.CharField(
+        _("visitation"), max_length=20, choices=Readiness.choices, blank=True
+    )
+    youth_status = models.CharField(
+        _("ung 15–18 år"), max_length=16, choices=YouthStatus.choices, blank=True
+    )
+
+    # Language, background and wishes.
+    danish_course = models.CharField(
+        _("danskuddannelse"), max_length=4, choices=DanishCourse.choices, blank=True
+    )
+    danish_module = models.PositiveSmallIntegerField(_("modul"), null=True, blank=True)
+    education = models.TextField(_("uddannelsesbaggrund"), blank=True)
+    work_experience = models.TextField(_("erhvervserfaring"), blank=True)
+    competences = models.TextField(_("kompetencer"), blank=True)
+    wished_industries = models.CharField(_("ønskede brancher"), max_length=300, blank=True)
+
+    # Constraints. Health is special-category data: encrypted.
+    health_notes = EncryptedTextField(_("helbredsforhold"), blank=True)
+    childcare_needs = models.CharField(_("børnepasning"), max_length=200, blank=True)
+    transport = models.CharField(_("transport"), max_length=200, blank=True)
+    driving_licence = models.BooleanField(_("kørekort"), default=False)
+
+    # Consents.
+    consent_share_with_companies = models.BooleanField(
+        _("samtykke til deling af oplysninger med virksomheder"), default=False
+    )
+    consent_given_on = models.DateField(_("samtykke givet"), null=True, blank=True)
+
+    # Who works with the citizen.
+    case_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sagsbehandler"),
+        on_delete=models.PROTECT,
+        related_name="caseload",
+        null=True,
+        blank=True,
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mentor"),
+        on_delete=models.SET_NULL,
+        related_name="mentees",
+        null=True,
+        blank=True,
+    )
+    in_project = models.BooleanField(
+        _("i ambassadørprojektet"),
+        default=False,
+        help_text=_("Borgeren følges af integrations- og beskæftigelsesambassadøren."),
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CitizenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("borger")
+        verbose_name_plural = _("borgere")
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["settled_at"]),
+            models.Index(fields=["case_worker", "last_name"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(danish_module__isnull=True)
+                | models.Q(danish_module__gte=1, danish_module__lte=6),
+                name="citizen_danish_module_1_to_6",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def set_cpr(self, text: str) -> None:
+        parsed = cprlib.parse(text)
+        self.cpr = parsed.digits
+        self.cpr_hash = crypto.keyed_hash(parsed.digits)
+        self.birth_date = parsed.birth_date
+
+    @property
+    def cpr_display(self) -> str:
+        return cprlib.format_cpr(self.cpr)
+
+    @property
+    def cpr_masked(self) -> str:
+        return cprlib.mask(self.cpr)
+
+    def age(self, on: dt.date | None = None) -> int:
+        return age_on(self.birth_date, on or timezone.localdate())
+
+    @property
+    def effort_deadline(self) -> dt.datetime | None:
+        if not self.settled_at:
+            return None
+        return self.settled_at + dt.timedelta(hours=settings.EFFORT_START_DEADLINE_HOURS)
+
+    @property
+    def is_awaiting_effort(self) -> bool:
+        deadline = self.effort_deadline
+        return bool(deadline and not self.effort_started_at and timezone.now() > deadline)
+
+    def default_integration_period_end(self) -> dt.date | None:
+        if not self.settled_at:
+            return None
+        return add_years(timezone.localtime(self.settled_at).date(), 5)
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Sag oprettet")
+    CHANGED = "changed", _("Oplysninger ændret")
+    SETTLED = "settled", _("Boligplaceret")
+    EFFORT_STARTED = "effort_started", _("Indsats startet")
+    NOTE = "note", _("Notat")
+    CASE_WORKER = "case_worker", _("Ny sagsbehandler")
+
+
+class TimelineEvent(models.Model):
+    """One thing that happened to the citizen; the case file shows them as one timeline."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    kind = models.CharField(_("type"), max_length=32, choices=EventKind.choices)
+    text = models.TextField(_("tekst"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("af"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["citizen", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%d.%m.%Y}"
+
+
+class AccessGrant(models.Model):
+    """A user's stated reason to open a citizen outside their own context, for a while."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("begrundelse"))
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "citizen", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.citizen_id} til {self.expires_at:%d.%m.%Y %H:%M}"

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "citizens"
+
+urlpatterns = [
+    path("", views.citizen_list, name="list"),
+    path("ny/", views.citizen_create, name="create"),
+    path("96-timer/", views.awaiting_effort, name="awaiting"),
+    path("mentees/", views.mentees, name="mentees"),
+    path("<int:pk>/", views.citizen_detail, name="detail"),
+    path("<int:pk>/ret/", views.citizen_edit, name="edit"),
+    path("<int:pk>/formaal/", views.citizen_reason, name="reason"),
+    path("<int:pk>/indsats-startet/", views.citizen_start_effort, name="start_effort"),
+    path("<int:pk>/adgangslog/", views.citizen_access_log, name="access_log"),
+    path("<int:pk>/eksport/", views.citizen_export, name="export"),
+]

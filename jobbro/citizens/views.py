@@ -1,0 +1,311 @@
+import json
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+from jobbro.audit.models import AccessLogEntry, Action, Purpose
+from jobbro.audit.services import log_access
+from jobbro.lib import cpr as cprlib
+
+from . import access
+from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
+from .models import Citizen, EventKind, TimelineEvent
+
+PAGE_SIZE = 25
+# The few fields a mentor sees of their mentee (PRODUCT.md: "a handful of fields").
+MENTEE_FIELDS = ("first_name", "last_name", "phone", "languages", "danish_course")
+
+
+def _log_page(request, citizens, action):
+    """Log each citizen shown on a page under the purpose that lets this user see them."""
+    by_purpose: dict[str, list[int]] = {}
+    for cid, purpose in access.purposes_for(request.user, citizens).items():
+        by_purpose.setdefault(purpose or Purpose.STATED, []).append(cid)
+    for purpose, ids in by_purpose.items():
+        log_access(request, action=action, citizen_ids=ids, purpose=purpose)
+
+
+def _open(request, pk):
+    """The citizen for this request, or a redirect to state a reason first."""
+    try:
+        return access.open_citizen(request.user, pk), None
+    except access.ReasonRequired:
+        return None, redirect("citizens:reason", pk=pk)
+
+
+@role_required(*access.CASE_FILE_ROLES)
+def citizen_list(request):
+    scope = access.citizens_for(request.user)
+    nationalities = scope.order_by("nationality").values_list("nationality", flat=True).distinct()
+    form = CitizenFilterForm(request.GET or None, nationalities=list(nationalities))
+    citizens = scope.select_related("case_worker")
+    query, outside = "", None
+    if form.is_valid():
+        data = form.cleaned_data
+        query = data["q"].strip()
+        if query and cprlib.looks_like_cpr(query):
+            citizens = citizens.with_cpr(query)
+            if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
+                outside = Citizen.objects.with_cpr(query).only("id").first()
+        elif query:
+            for term in query.split():
+                citizens = citizens.filter(
+                    Q(first_name__icontains=term) | Q(last_name__icontains=term)
+                )
+        for name in ("readiness", "benefit_type", "gender", "nationality"):
+            if data[name]:
+                citizens = citizens.filter(**{name: data[name]})
+        if data["mine"]:
+            citizens = citizens.filter(case_worker=request.user)
+        citizens = citizens.order_by(*SORTS.get(data["sort"] or "name"))
+    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    _log_page(request, page.object_list, Action.SEARCH if query else Action.LIST)
+    params = request.GET.copy()
+    params.pop("side", None)
+    ctx = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "outside": outside,
+        "params": params.urlencode(),
+        "full_cpr": access.sees_full_cpr(request.user),
+        "may_create": request.user.role in access.CREATE_ROLES,
+    }
+    template = "citizens/_results.html" if request.htmx else "citizens/list.html"
+    return render(request, template, ctx)
+
+
+@role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT, Role.MENTOR)
+def citizen_detail(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    if purpose == Purpose.MENTEE:
+        log_access(
+            request,
+            action=Action.VIEW,
+            citizen_ids=[citizen.pk],
+            purpose=purpose,
+            fields=MENTEE_FIELDS,
+        )
+        return render(request, "citizens/mentee.html", {"citizen": citizen})
+    log_access(
+        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
+    )
+    ctx = {
+        "citizen": citizen,
+        "purpose": purpose,
+        "purpose_label": Purpose(purpose).label,
+        "events": citizen.events.select_related("actor")[:50],
+        "access_entries": AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related(
+            "user"
+        )[:10],
+        "full_cpr": access.sees_full_cpr(request.user),
+        "may_edit": access.may_edit(request.user, purpose),
+        "may_export": access.sees_full_cpr(request.user),
+    }
+    return render(request, "citizens/detail.html", ctx)
+
+
+@role_required(*access.MAY_STATE_REASON)
+def citizen_reason(request, pk):
+    try:
+        access.open_citizen(request.user, pk)
+    except access.ReasonRequired as e:
+        citizen = e.citizen
+    else:
+        return redirect("citizens:detail", pk=pk)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        access.grant_access(request.user, citizen, form.cleaned_data["reason"])
+        return redirect("citizens:detail", pk=pk)
+    return render(request, "citizens/reason.html", {"form": form, "pk": pk})
+
+
+@role_required(*access.CREATE_ROLES)
+def citizen_create(request):
+    form = CitizenForm(request.POST or None, initial={"case_worker": request.user})
+    if request.method == "POST" and form.is_valid():
+        citizen = form.save()
+        purpose = access.context_purpose(request.user, citizen) or Purpose.CREATION
+        TimelineEvent.objects.create(citizen=citizen, kind=EventKind.CREATED, actor=request.user)
+        if citizen.settled_at:
+            TimelineEvent.objects.create(
+                citizen=citizen, kind=EventKind.SETTLED, at=citizen.settled_at, actor=request.user
+            )
+        log_access(request, action=Action.CREATE, citizen_ids=[citizen.pk], purpose=purpose)
+        messages.success(request, _("Borgeren er oprettet."))
+        if access.context_purpose(request.user, citizen):
+            return redirect("citizens:detail", pk=citizen.pk)
+        return redirect("citizens:list")
+    return render(request, "citizens/form.html", {"form": form, "creating": True})
+
+
+@role_required(*access.EDIT_ROLES)
+def citizen_edit(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    if not access.may_edit(request.user, purpose):
+        return redirect("citizens:detail", pk=pk)
+    old_case_worker = citizen.case_worker_id
+    form = CitizenForm(request.POST or None, instance=citizen)
+    if request.method == "POST" and form.is_valid():
+        changed = [f for f in form.changed_data if f != "confirm_duplicate"]
+        citizen = form.save()
+        if changed:
+            labels = ", ".join(str(form.fields[f].label) for f in changed)
+            TimelineEvent.objects.create(
+                citizen=citizen, kind=EventKind.CHANGED, text=labels, actor=request.user
+            )
+        if citizen.case_worker_id != old_case_worker:
+            TimelineEvent.objects.create(
+                citizen=citizen,
+                kind=EventKind.CASE_WORKER,
+                text=str(citizen.case_worker or "—"),
+                actor=request.user,
+            )
+        log_access(
+            request,
+            action=Action.CHANGE,
+            citizen_ids=[citizen.pk],
+            purpose=purpose,
+            reason=reason,
+            fields=changed,
+        )
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("citizens:detail", pk=pk)
+    log_access(
+        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
+    )
+    return render(request, "citizens/form.html", {"form": form, "citizen": citizen})
+
+
+@require_POST
+@role_required(*access.EDIT_ROLES)
+def citizen_start_effort(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    if not access.may_edit(request.user, purpose):
+        return redirect("citizens:detail", pk=pk)
+    if citizen.effort_started_at is None:
+        citizen.effort_started_at = timezone.now()
+        citizen.save(update_fields=["effort_started_at", "updated_at"])
+        TimelineEvent.objects.create(
+            citizen=citizen, kind=EventKind.EFFORT_STARTED, actor=request.user
+        )
+        log_access(
+            request,
+            action=Action.CHANGE,
+            citizen_ids=[citizen.pk],
+            purpose=purpose,
+            reason=reason,
+            fields=["effort_started_at"],
+        )
+        messages.success(
+            request, _("Den beskæftigelsesrettede indsats er registreret som startet.")
+        )
+    return redirect("citizens:detail", pk=pk)
+
+
+@role_required(*access.CASE_FILE_ROLES)
+def awaiting_effort(request):
+    citizens = (
+        access.citizens_for(request.user)
+        .awaiting_effort()
+        .select_related("case_worker")
+        .order_by("settled_at", "id")
+    )
+    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    _log_page(request, page.object_list, Action.LIST)
+    return render(
+        request, "citizens/awaiting.html", {"page": page, "now": timezone.now(), "params": ""}
+    )
+
+
+@role_required(Role.MENTOR)
+def mentees(request):
+    citizens = access.citizens_for(request.user).only(*MENTEE_FIELDS, "id", "mentor_id")
+    log_access(
+        request,
+        action=Action.LIST,
+        citizen_ids=[c.pk for c in citizens],
+        purpose=Purpose.MENTEE,
+        fields=MENTEE_FIELDS,
+    )
+    return render(request, "citizens/mentees.html", {"citizens": citizens})
+
+
+@role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT)
+def citizen_access_log(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[citizen.pk],
+        purpose=purpose,
+        reason=reason,
+        fields=["access_log"],
+    )
+    return render(
+        request, "citizens/access_log.html", {"citizen": citizen, "page": page, "params": ""}
+    )
+
+
+@role_required(Role.CASE_WORKER)
+def citizen_export(request, pk):
+    """The data-subject export (GDPR art. 15): the case file, its timeline and access log."""
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    log_access(
+        request, action=Action.EXPORT, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
+    )
+    form = CitizenForm(instance=citizen)
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "case_file": {"cpr": citizen.cpr_display, "birth_date": citizen.birth_date.isoformat()},
+        "timeline": [
+            {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
+            for e in citizen.events.all()
+        ],
+        "access_log": [
+            {
+                "at": e.at.isoformat(),
+                "user": str(e.user),
+                "role": e.role,
+                "action": e.get_action_display(),
+                "purpose": e.get_purpose_display(),
+                "reason": e.reason,
+            }
+            for e in AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
+        ],
+    }
+    for name in form.Meta.fields:
+        value = getattr(citizen, name)
+        data["case_file"][name] = (
+            value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else value)
+        )
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="borger-{citizen.pk}.json"'
+    return response

@@ -1,0 +1,35 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.accounts.models import Role
+
+# Navigation by capability: (label, url name, roles that see it).
+NAVIGATION = [
+    (_("Forside"), "front:home", None),
+    (_("Borgere"), "citizens:list", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("96-timers-listen"), "citizens:awaiting", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Mine mentees"), "citizens:mentees", (Role.MENTOR,)),
+    (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
+    (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
+    (_("Brugere"), "accounts:users", (Role.ADMINISTRATOR,)),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {"nav_items": []}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    nav_names = {name for _label, name, _roles in NAVIGATION}
+    items = []
+    for label, name, roles in NAVIGATION:
+        if roles is None or user.role in roles:
+            # A page outside the menu (a citizen's case file) lights up its app's list.
+            app = name.split(":")[0]
+            active = current == name or (
+                name.endswith(":list")
+                and current.startswith(app + ":")
+                and current not in nav_names
+            )
+            items.append({"label": label, "url": reverse(name), "active": active})
+    return {"nav_items": items}

@@ -1,0 +1,50 @@
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+from jobbro.citizens import access
+from jobbro.citizens.models import Citizen, Gender, Readiness
+
+
+def home(request):
+    user = request.user
+    ctx = {}
+    if user.role in access.CASE_FILE_ROLES:
+        scope = access.citizens_for(user)
+        ctx["counts"] = {
+            "scope": scope.count(),
+            "own": scope.filter(case_worker=user).count(),
+            "awaiting": scope.awaiting_effort().count(),
+        }
+    if user.role == Role.MENTOR:
+        ctx["mentee_count"] = access.citizens_for(user).count()
+    return render(request, "front/home.html", ctx)
+
+
+def _breakdown(qs, field, choices=None):
+    rows = qs.values(field).annotate(n=Count("id")).order_by("-n", field)
+    labels = dict(choices or [])
+    return [(labels.get(r[field], r[field]) or _("Ikke angivet"), r["n"]) for r in rows]
+
+
+@role_required(Role.MANAGER, Role.ADMINISTRATOR)
+def overview(request):
+    """Aggregates only: managers see numbers, never persons (PRODUCT.md roles)."""
+    citizens = Citizen.objects.all()
+    ctx = {
+        "total": citizens.count(),
+        "awaiting": citizens.awaiting_effort().count(),
+        "by_gender": _breakdown(citizens, "gender", Gender.choices),
+        "by_readiness": _breakdown(citizens, "readiness", Readiness.choices),
+        "by_nationality": _breakdown(citizens, "nationality")[:12],
+        "by_arrival": _breakdown(citizens, "arrival", Citizen._meta.get_field("arrival").choices),
+    }
+    return render(request, "front/overview.html", ctx)
+
+
+def healthz(request):
+    Citizen.objects.exists()
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("jobbro.front.urls")),
+    path("", include("jobbro.accounts.urls")),
+    path("borgere/", include("jobbro.citizens.urls")),
+    path("adgangslog/", include("jobbro.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
