@@ -1,10 +1,12 @@
 import json
+import secrets
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,11 +43,41 @@ def _open(request, pk):
         return None, redirect("citizens:reason", pk=pk)
 
 
+SEARCHES = "citizen_searches"
+KEPT_SEARCHES = 20
+
+
+def _store_search(request) -> str:
+    """Keep a POSTed search in the session behind an opaque token.
+
+    Names and CPR numbers typed into the search box never appear in a URL, so not in the
+    browser's history or the web server's log either.
+    """
+    token = secrets.token_urlsafe(6)
+    searches = request.session.get(SEARCHES, {})
+    searches[token] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    request.session[SEARCHES] = dict(list(searches.items())[-KEPT_SEARCHES:])
+    return token
+
+
+def _search_params(request) -> QueryDict:
+    token = request.GET.get("s")
+    stored = request.session.get(SEARCHES, {}).get(token) if token else None
+    if stored is None:
+        return request.GET
+    params = QueryDict(mutable=True)
+    params.update(stored)
+    return params
+
+
 @role_required(*access.CASE_FILE_ROLES)
 def citizen_list(request):
+    if request.method == "POST":
+        return redirect(f"{reverse('citizens:list')}?s={_store_search(request)}")
     scope = access.citizens_for(request.user)
     nationalities = scope.order_by("nationality").values_list("nationality", flat=True).distinct()
-    form = CitizenFilterForm(request.GET or None, nationalities=list(nationalities))
+    search = _search_params(request)
+    form = CitizenFilterForm(search or None, nationalities=list(nationalities))
     citizens = scope.select_related("case_worker")
     query, outside = "", None
     if form.is_valid():
@@ -79,8 +111,11 @@ def citizen_list(request):
         "full_cpr": access.sees_full_cpr(request.user),
         "may_create": request.user.role in access.CREATE_ROLES,
     }
-    template = "citizens/_results.html" if request.htmx else "citizens/list.html"
-    return render(request, template, ctx)
+    if not request.htmx:
+        return render(request, "citizens/list.html", ctx)
+    response = render(request, "citizens/_results.html", ctx)
+    response["HX-Push-Url"] = request.get_full_path()
+    return response
 
 
 @role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT, Role.MENTOR)
