@@ -1,0 +1,128 @@
+"""The English translation: key strings, the language switch, and a .mo in step with the .po."""
+
+import ast
+import gettext as stdlib_gettext
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from jobbro.accounts.models import Role
+
+CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
+
+
+def parse_po(path):
+    """Entries of a .po file as dicts: msgid, msgid_plural, msgstr or msgstr[N], fuzzy.
+
+    A minimal reader for what makemessages writes: keywords followed by C strings,
+    continuation lines of strings, and comments (of which only the flags matter here).
+    """
+    entries, entry, key = [], {}, None
+
+    def finish():
+        if "msgid" in entry:
+            entries.append(dict(entry))
+        entry.clear()
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line:
+            finish()
+            key = None
+        elif line.startswith("#,"):
+            if "msgid" in entry:
+                finish()
+            entry["fuzzy"] = "fuzzy" in line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry[key] += ast.literal_eval(line)
+        else:
+            key, _space, value = line.partition(" ")
+            if key == "msgid" and any(k.startswith("msgstr") for k in entry):
+                finish()
+            entry[key] = ast.literal_eval(value)
+    finish()
+    return [e for e in entries if e["msgid"]]  # drop the header
+
+
+@pytest.fixture(scope="module")
+def po_entries():
+    return parse_po(CATALOGUE / "django.po")
+
+
+@pytest.fixture(scope="module")
+def mo():
+    with open(CATALOGUE / "django.mo", "rb") as f:
+        return stdlib_gettext.GNUTranslations(f)
+
+
+def test_key_strings_translate_to_english():
+    with translation.override("en"):
+        assert translation.gettext("Borgere") == "Citizens"
+        assert translation.gettext("96-timers-listen") == "96-hour list"
+        assert translation.gettext("Visitation") == "Readiness"
+        assert translation.gettext("Egen sagsstamme") == "Own caseload"
+        assert str(Role.CASE_WORKER.label) == "Case worker"
+        assert str(Role.COMPANY_CONSULTANT.label) == "Company consultant"
+        assert translation.ngettext("%(n)s borger", "%(n)s borgere", 1) == "%(n)s citizen"
+        assert translation.ngettext("%(n)s borger", "%(n)s borgere", 3) == "%(n)s citizens"
+    with translation.override("da"):
+        assert translation.gettext("Borgere") == "Borgere"
+        assert str(Role.CASE_WORKER.label) == "Sagsbehandler"
+
+
+@pytest.mark.django_db
+def test_the_login_page_is_english_with_the_language_cookie(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/login/").content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>Log in to Jobbro</h1>" in html
+    assert "Log ind" not in html
+
+
+@pytest.mark.django_db
+def test_the_login_page_is_english_with_accept_language(client):
+    html = client.get("/login/", headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="en">' in html
+    assert "Log in to Jobbro" in html
+
+
+@pytest.mark.django_db
+def test_the_login_page_is_danish_by_default(client):
+    html = client.get("/login/").content.decode()
+    assert '<html lang="da">' in html
+    assert "<h1>Log ind i Jobbro</h1>" in html
+
+
+def test_the_po_parser_reads_plurals_and_continued_lines(po_entries):
+    plural = next(e for e in po_entries if e["msgid"] == "%(n)s borger")
+    assert plural["msgid_plural"] == "%(n)s borgere"
+    assert plural["msgstr[0]"] == "%(n)s citizen"
+    long = next(e for e in po_entries if e["msgid"].startswith("Personoplysninger behandles"))
+    assert long["msgid"].endswith("Al adgang til borgeres oplysninger logges.")
+
+
+def test_the_compiled_mo_matches_the_po(po_entries, mo):
+    """Every translation in the .po is in the .mo: someone forgot compilemessages otherwise."""
+    translated = 0
+    with translation.override("en"):
+        for e in po_entries:
+            if e.get("fuzzy"):
+                continue
+            if "msgid_plural" in e:
+                forms = [e["msgstr[0]"], e["msgstr[1]"]]
+                if not all(forms):
+                    continue
+                for n, form in ((1, forms[0]), (2, forms[1])):
+                    assert mo.ngettext(e["msgid"], e["msgid_plural"], n) == form, e["msgid"]
+                    assert translation.ngettext(e["msgid"], e["msgid_plural"], n) == form
+            elif e["msgstr"]:
+                assert mo.gettext(e["msgid"]) == e["msgstr"], e["msgid"]
+                assert translation.gettext(e["msgid"]) == e["msgstr"], e["msgid"]
+            else:
+                continue
+            translated += 1
+    assert translated > 250
