@@ -39,5 +39,5 @@ class AccessLogSearchForm(DesignSystemMixin, forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", _("Til-datoen skal ligge efter fra-datoen."))
+            self.add_error("date_to", _("Til-datoen må ikke ligge før fra-datoen."))
         return cleaned
