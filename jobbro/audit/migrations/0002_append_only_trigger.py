@@ -27,7 +27,8 @@ DROP FUNCTION IF EXISTS audit_accesslog_append_only();
 
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+        # No params: psycopg would read the % of RAISE's format string as a placeholder.
+        schema_editor.execute(CREATE, params=None)
 
 
 def backwards(apps, schema_editor):
