@@ -94,6 +94,10 @@ class CitizenForm(DesignSystemMixin, forms.ModelForm):
             self.fields[name].error_messages["invalid"] = _(
                 "Skriv tidspunktet som dd.mm.åååå tt:mm."
             )
+            # The widget shows minutes; a stored time with seconds (the "indsats startet"
+            # button stores now()) must not count as changed when posted back untouched.
+            if self.initial.get(name):
+                self.initial[name] = self.initial[name].replace(second=0, microsecond=0)
         self.fields["danish_module"].error_messages["invalid"] = _("Modul skal være et tal.")
 
     def clean_cpr_number(self):
@@ -117,6 +121,9 @@ class CitizenForm(DesignSystemMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         digits = cleaned.get("cpr_number")
+        for name in ("settled_at", "effort_started_at"):
+            if name in cleaned and name not in self.changed_data:
+                cleaned[name] = getattr(self.instance, name)  # keep its seconds
         settled, started = cleaned.get("settled_at"), cleaned.get("effort_started_at")
         if settled and started and started < settled:
             self.add_error(
