@@ -289,8 +289,8 @@ def citizen_access_log(request, pk):
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
-    entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
-    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    # Log first: the page is counted when made but read when rendered, so an entry written
+    # in between would push the oldest one shown off the page.
     log_access(
         request,
         action=Action.VIEW,
@@ -299,6 +299,8 @@ def citizen_access_log(request, pk):
         reason=reason,
         fields=["access_log"],
     )
+    entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
     return render(
         request, "citizens/access_log.html", {"citizen": citizen, "page": page, "params": ""}
     )
