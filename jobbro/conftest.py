@@ -21,6 +21,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "test-password-for-jobbro"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """The fixtures set many passwords; the production hasher takes a second each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username, role, team=None, **extra):
     user = User(username=username, role=role, team=team, first_name=username.title(), **extra)
     user.set_password(PASSWORD)
