@@ -29,6 +29,7 @@ class Purpose(models.TextChoices):
     COMPANY = "company", _("Placeret eller foreslået hos egen virksomhed")
     STATED = "stated", _("Begrundet adgang")
     CREATION = "creation", _("Oprettelse af ny sag")
+    LOOKUP = "lookup", _("CPR-opslag uden for egen sagsstamme")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -38,6 +38,9 @@ def search(request):
                 data["date_to"] + dt.timedelta(days=1), dt.time.min, tzinfo=tz
             )
             entries = entries.filter(at__lt=end)
+    elif form.is_bound:
+        # A filter that cannot be read must not widen the search to the whole log.
+        entries = entries.none()
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
     params = request.GET.copy()
     params.pop("side", None)

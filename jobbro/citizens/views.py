@@ -87,6 +87,14 @@ def citizen_list(request):
             citizens = citizens.with_cpr(query)
             if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
                 outside = Citizen.objects.with_cpr(query).only("id").first()
+                if outside:
+                    # Confirming that a CPR number exists is itself a disclosure: log it.
+                    log_access(
+                        request,
+                        action=Action.SEARCH,
+                        citizen_ids=[outside.pk],
+                        purpose=Purpose.LOOKUP,
+                    )
         elif query:
             for term in query.split():
                 citizens = citizens.filter(
