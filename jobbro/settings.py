@@ -182,6 +182,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["jobbro.formats"]
 
 STATIC_URL = "/static/"
+# Det Fælles Designsystem's built files and Jobbro's own CSS live in jobbro/static.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # collectstatic writes here for production; elsewhere the files are served from the apps.
 STATIC_ROOT = (
     Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "staticfiles")) if PRODUCTION else None
