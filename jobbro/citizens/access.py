@@ -17,8 +17,10 @@ from jobbro.audit.models import Purpose
 
 from .models import AccessGrant, Citizen
 
-# Roles that may open a citizen outside their own context after stating a reason.
-MAY_STATE_REASON = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT)
+# Roles that may open a citizen outside their own context after stating a reason. Company
+# consultants are not among them: they see citizens placed or proposed at their companies,
+# which arrives with the job bank, and until then none.
+MAY_STATE_REASON = (Role.CASE_WORKER, Role.AMBASSADOR)
 # Roles that work with whole case files (lists, search, create).
 CASE_FILE_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR)
 # Roles that see the full CPR number; everyone else sees DDMMYY-XXXX.
