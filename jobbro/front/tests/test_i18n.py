@@ -84,8 +84,9 @@ def test_the_login_page_is_english_with_the_language_cookie(client):
 
 
 @pytest.mark.django_db
-def test_the_login_page_is_english_with_accept_language(client):
-    html = client.get("/login/", headers={"accept-language": "en"}).content.decode()
+def test_the_login_page_is_english_after_choosing_english(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    html = client.get("/login/").content.decode()
     assert '<html lang="en">' in html
     assert "Log in to Jobbro" in html
 
@@ -126,3 +127,10 @@ def test_the_compiled_mo_matches_the_po(po_entries, mo):
                 continue
             translated += 1
     assert translated > 250
+
+
+@pytest.mark.django_db
+def test_it_speaks_danish_whatever_the_browser_prefers(client):
+    response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="da">' in response.content.decode()
+    assert "Log ind i Jobbro" in response.content.decode()
