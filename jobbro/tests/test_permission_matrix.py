@@ -1,0 +1,529 @@
+"""The permission matrix: every URL, requested as every role and as an anonymous visitor.
+
+Every URL pattern of the project needs a row in MATRIX saying, for each of the eight
+subjects, whether the request is allowed, sent to state a reason, refused, or sent to log in.
+A new URL without a row fails `test_every_url_has_a_row`, so no page can be added without
+deciding who may open it.
+
+Citizen URLs are requested with fatima (alice's own caseload, in the ambassador project,
+mads' mentee) in MATRIX, and with omar (carol's, team Syd, outside everyone's context but
+carol's) in OUTSIDE, so that the stated-reason path and the refusals are exercised too.
+
+Cells listed in QUESTIONED record what PRODUCT.md's roles table asks for, not what the code
+does today; they run as strict expected failures until the code or the table changes.
+"""
+
+import inspect
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from jobbro.accounts.models import Role
+from jobbro.audit.models import AccessLogEntry, Purpose
+from jobbro.citizens import access
+
+# The expected outcome of one request.
+ALLOW = "allow"  # 200; or a 302 elsewhere than the login or reason page (the work was done,
+#                  or the user was sent on to where they belong, e.g. login -> front page)
+REASON = "reason"  # 302 to the page where the user states a reason for opening this citizen
+DENY = "deny"  # 403 or 404
+LOGIN = "login"  # 302 to the login page
+OUTCOMES = (ALLOW, REASON, DENY, LOGIN)
+
+ANONYMOUS = "anonymous"
+# The user from the `people` fixture who plays each role; alice owns fatima's case.
+ROLE_USERS = {
+    Role.ADMINISTRATOR: "ada",
+    Role.AMBASSADOR: "amir",
+    Role.CASE_WORKER: "alice",
+    Role.COMPANY_CONSULTANT: "konrad",
+    Role.TEACHER: "tove",
+    Role.MANAGER: "lene",
+    Role.MENTOR: "mads",
+}
+SUBJECTS = (ANONYMOUS, *(str(role) for role in Role.values))
+
+# Django's own language switch: public by design, and not ours to decide.
+IGNORED_URL_NAMES = {"set_language"}
+
+# Pages about one citizen that show no personal data, so opening them logs nothing.
+NOT_PERSONAL = {
+    "citizens:reason": "only the form to state a reason; the case opens after it",
+}
+
+ADMIN_ONLY = {
+    ANONYMOUS: LOGIN,
+    "administrator": ALLOW,
+    "ambassador": DENY,
+    "case_worker": DENY,
+    "company_consultant": DENY,
+    "teacher": DENY,
+    "manager": DENY,
+    "mentor": DENY,
+}
+
+MATRIX: dict[str, dict[str, str]] = {
+    "front:home": {
+        ANONYMOUS: LOGIN,
+        "administrator": ALLOW,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": ALLOW,
+        "teacher": ALLOW,
+        "manager": ALLOW,
+        "mentor": ALLOW,
+    },
+    # Aggregates only (managers: "aggregates; no personal details").
+    "front:overview": {
+        ANONYMOUS: LOGIN,
+        "administrator": ALLOW,
+        "ambassador": DENY,
+        "case_worker": DENY,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": ALLOW,
+        "mentor": DENY,
+    },
+    # The load balancer's probe: public, says only "ok".
+    "front:healthz": {
+        ANONYMOUS: ALLOW,
+        "administrator": ALLOW,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": ALLOW,
+        "teacher": ALLOW,
+        "manager": ALLOW,
+        "mentor": ALLOW,
+    },
+    # Public; a logged-in user is sent on to the front page.
+    "accounts:login": {
+        ANONYMOUS: ALLOW,
+        "administrator": ALLOW,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": ALLOW,
+        "teacher": ALLOW,
+        "manager": ALLOW,
+        "mentor": ALLOW,
+    },
+    # POST only. Logging out ends on the login page for everyone (the anonymous visitor is
+    # sent there before the view runs); test_logout_ends_the_session checks it really logs out.
+    "accounts:logout": {
+        ANONYMOUS: LOGIN,
+        "administrator": LOGIN,
+        "ambassador": LOGIN,
+        "case_worker": LOGIN,
+        "company_consultant": LOGIN,
+        "teacher": LOGIN,
+        "manager": LOGIN,
+        "mentor": LOGIN,
+    },
+    "accounts:users": ADMIN_ONLY,
+    "accounts:user_create": ADMIN_ONLY,
+    # With the requesting user's own pk: nobody but an administrator edits even themself.
+    "accounts:user_edit": ADMIN_ONLY,
+    # The access log search names citizens by id only.
+    "audit:search": ADMIN_ONLY,
+    "citizens:list": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:create": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": DENY,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:awaiting": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:mentees": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": DENY,
+        "case_worker": DENY,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": ALLOW,
+    },
+    # Fatima: alice's caseload, the ambassador's project, mads' mentee (a few fields only).
+    "citizens:detail": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": ALLOW,
+    },
+    "citizens:edit": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    # Those who may already open fatima are sent straight on to her case file.
+    "citizens:reason": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    # POST only.
+    "citizens:start_effort": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:access_log": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    # The data-subject export carries the full CPR: case workers only.
+    "citizens:export": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": DENY,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+}
+
+# The same citizen URLs for omar, who is in nobody's context here: case workers and
+# ambassadors may open him after stating a reason; everyone else is refused.
+OUTSIDE: dict[str, dict[str, str]] = {
+    "citizens:detail": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": REASON,
+        "case_worker": REASON,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:edit": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": REASON,
+        "case_worker": REASON,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:reason": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": ALLOW,
+        "case_worker": ALLOW,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:start_effort": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": REASON,
+        "case_worker": REASON,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:access_log": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": REASON,
+        "case_worker": REASON,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+    "citizens:export": {
+        ANONYMOUS: LOGIN,
+        "administrator": DENY,
+        "ambassador": DENY,
+        "case_worker": REASON,
+        "company_consultant": DENY,
+        "teacher": DENY,
+        "manager": DENY,
+        "mentor": DENY,
+    },
+}
+
+# Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
+# say what the table asks, and these run as strict expected failures, with the reason, until
+# the code is changed (then remove the entry) or the product decides otherwise (then change
+# the row and remove the entry). Key: (citizen, url name, subject).
+QUESTIONED: dict[tuple[str, str, str], str] = {}
+
+
+@dataclass(frozen=True)
+class Url:
+    name: str
+    params: tuple[str, ...]  # the names of the path's parameters, outermost first
+    method: str  # "GET", or "POST" for views that accept only POST
+
+
+def _methods(view) -> set[str] | None:
+    """The HTTP methods a view accepts, when it restricts them; None when it does not."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        return {m.upper() for m in view_class.http_method_names if hasattr(view_class, m)}
+    while view is not None:
+        # django.views.decorators.http.require_http_methods (require_POST, require_GET).
+        methods = inspect.getclosurevars(view).nonlocals.get("request_method_list")
+        if methods:
+            return set(methods)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+def _walk(patterns, namespace=None, params=()):
+    for pattern in patterns:
+        here = params + tuple(getattr(pattern.pattern, "converters", {}))
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, ns, here)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name or f"<unnamed: {pattern.pattern}>"
+            if namespace:
+                name = f"{namespace}:{name}"
+            methods = _methods(pattern.callback)
+            method = "GET" if methods is None or "GET" in methods else "POST"
+            yield Url(name, here, method)
+
+
+def project_urls() -> dict[str, Url]:
+    return {
+        url.name: url
+        for url in _walk(get_resolver().url_patterns)
+        if url.name not in IGNORED_URL_NAMES
+    }
+
+
+URLS = project_urls()
+CITIZEN_URLS = sorted(n for n, u in URLS.items() if n.startswith("citizens:") and u.params)
+
+
+def _user(people, subject):
+    return None if subject == ANONYMOUS else people[ROLE_USERS[subject]]
+
+
+def _kwargs(url: Url, citizen, user, people) -> dict:
+    if not url.params:
+        return {}
+    if url.name.startswith("citizens:") and url.params == ("pk",):
+        return {"pk": citizen.pk}
+    if url.name == "accounts:user_edit":
+        return {"pk": (user or people["ada"]).pk}
+    raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
+
+
+def outcome(response, citizen) -> str:
+    """What the response amounts to, as one of OUTCOMES, or a description of the surprise."""
+    status = response.status_code
+    if status == 200:
+        return ALLOW
+    if status in (403, 404):
+        return DENY
+    if status == 302:
+        location = urlsplit(response["Location"]).path
+        if location == reverse("accounts:login"):
+            return LOGIN
+        match = resolve(location)
+        if match.view_name == "citizens:reason":
+            if match.kwargs.get("pk") == citizen.pk:
+                return REASON
+            return f"302 to the reason page of another citizen ({location})"
+        return ALLOW
+    if status == 405:
+        return "405: the view refuses this method; _methods did not see what it accepts"
+    return f"HTTP {status}"
+
+
+def request_as(client, people, subject, url: Url, citizen):
+    user = _user(people, subject)
+    if user is not None:
+        client.force_login(user)
+    path = reverse(url.name, kwargs=_kwargs(url, citizen, user, people))
+    return client.post(path) if url.method == "POST" else client.get(path)
+
+
+def _cases(matrix, citizen_name):
+    for name, row in matrix.items():
+        for subject in SUBJECTS:
+            expected = row.get(subject)
+            question = QUESTIONED.get((citizen_name, name, subject))
+            marks = (
+                [pytest.mark.xfail(strict=True, raises=AssertionError, reason=question)]
+                if question
+                else []
+            )
+            yield pytest.param(name, subject, expected, id=f"{name}-{subject}", marks=marks)
+
+
+def test_every_url_has_a_row():
+    found, rows = set(URLS), set(MATRIX)
+    assert found == rows, (
+        f"URL names without a row: {sorted(found - rows)}: add a row to MATRIX. "
+        f"Rows for URL names that do not exist: {sorted(rows - found)}."
+    )
+
+
+def test_every_citizen_url_has_an_outside_row():
+    assert set(CITIZEN_URLS) == set(OUTSIDE), (
+        f"Citizen URLs without a row for a citizen outside the context: "
+        f"{sorted(set(CITIZEN_URLS) - set(OUTSIDE))}: add a row to OUTSIDE. "
+        f"Rows for URL names that do not exist: {sorted(set(OUTSIDE) - set(CITIZEN_URLS))}."
+    )
+
+
+@pytest.mark.parametrize("matrix", [MATRIX, OUTSIDE], ids=["MATRIX", "OUTSIDE"])
+def test_every_row_decides_for_every_subject(matrix):
+    for name, row in matrix.items():
+        assert set(row) == set(SUBJECTS), f"{name}: the row must name exactly {SUBJECTS}"
+        assert set(row.values()) <= set(OUTCOMES), f"{name}: unknown outcome in {row}"
+    for (_citizen, name, subject), _why in QUESTIONED.items():
+        assert subject in SUBJECTS and (name in MATRIX or name in OUTSIDE)
+
+
+def test_role_users_cover_every_role(people):
+    for role in Role.values:
+        assert people[ROLE_USERS[role]].role == role
+
+
+def _check(client, people, citizens, citizen_name, name, subject, expected):
+    citizen = citizens[citizen_name]
+    url = URLS[name]
+    response = request_as(client, people, subject, url, citizen)
+    got = outcome(response, citizen)
+    location = response.get("Location", "")
+    assert got == expected, (
+        f"{url.method} {name} as {subject} with {citizen_name}: expected {expected}, got {got} "
+        f"(HTTP {response.status_code}{' -> ' + location if location else ''})"
+    )
+    if got != ALLOW:
+        # Nothing seen, nothing to log: a refused or redirected request leaves no entry.
+        assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(MATRIX, "fatima")))
+def test_matrix(client, people, citizens, name, subject, expected):
+    _check(client, people, citizens, "fatima", name, subject, expected)
+
+
+@pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(OUTSIDE, "omar")))
+def test_outside_context(client, people, citizens, name, subject, expected):
+    _check(client, people, citizens, "omar", name, subject, expected)
+
+
+def test_logout_ends_the_session(client, people):
+    client.force_login(people["alice"])
+    client.post(reverse("accounts:logout"))
+    response = client.get(reverse("front:home"))
+    assert outcome(response, None) == LOGIN
+
+
+def _logged_page_cases():
+    """(url name, subject, how): every allowed GET of a page about one citizen."""
+    for name in CITIZEN_URLS:
+        if URLS[name].method != "GET" or name in NOT_PERSONAL:
+            continue
+        for subject in SUBJECTS:
+            if MATRIX.get(name, {}).get(subject) == ALLOW:
+                yield pytest.param(name, subject, "context", id=f"{name}-{subject}-context")
+            if OUTSIDE.get(name, {}).get(subject) == REASON:
+                yield pytest.param(name, subject, "reason", id=f"{name}-{subject}-reason")
+
+
+STATED_REASON = "Borgeren har henvendt sig i åben rådgivning."
+
+
+@pytest.mark.parametrize(("name", "subject", "how"), list(_logged_page_cases()))
+def test_allowed_citizen_pages_write_the_access_log(client, people, citizens, name, subject, how):
+    user = _user(people, subject)
+    citizen = citizens["fatima"] if how == "context" else citizens["omar"]
+    if how == "reason":
+        access.grant_access(user, citizen, STATED_REASON)
+    response = request_as(client, people, subject, URLS[name], citizen)
+    assert response.status_code == 200, f"{name} as {subject}: HTTP {response.status_code}"
+    entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk, user=user)
+    assert entries.exists(), f"GET {name} as {subject} showed {citizen} without logging it"
+    if how == "reason":
+        assert set(entries.values_list("purpose", "reason")) == {(Purpose.STATED, STATED_REASON)}
+
+
+# Pages that list citizens, and where their context keeps the citizens shown.
+CITIZEN_LISTS = {
+    "citizens:list": "page",
+    "citizens:awaiting": "page",
+    "citizens:mentees": "citizens",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "subject"),
+    [
+        pytest.param(name, subject, id=f"{name}-{subject}")
+        for name in CITIZEN_LISTS
+        for subject in SUBJECTS
+        if MATRIX[name][subject] == ALLOW
+    ],
+)
+def test_allowed_citizen_lists_log_every_citizen_shown(client, people, citizens, name, subject):
+    user = _user(people, subject)
+    response = request_as(client, people, subject, URLS[name], None)
+    assert response.status_code == 200
+    shown = response.context[CITIZEN_LISTS[name]]
+    shown = {c.pk for c in getattr(shown, "object_list", shown)}
+    logged = set(AccessLogEntry.objects.filter(user=user).values_list("citizen_id", flat=True))
+    assert logged == shown, f"{name} as {subject}: shown {shown}, logged {logged}"
