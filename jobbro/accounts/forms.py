@@ -38,12 +38,23 @@ class UserForm(DesignSystemMixin, forms.ModelForm):
         fields = ["username", "first_name", "last_name", "email", "role", "team", "is_active"]
         error_messages = {"role": {"required": _("Vælg en rolle.")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, editor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.editor = editor
         self.fields["role"].required = True
         if not self.instance.pk:
             self.fields["password"].required = True
             self.fields["password"].error_messages["required"] = _("Angiv en adgangskode.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.editor and self.instance.pk == self.editor.pk:
+            # An administrator who could make themself a case worker could read case files.
+            if cleaned.get("role") != self.editor.role:
+                self.add_error("role", _("Du kan ikke ændre din egen rolle."))
+            if not cleaned.get("is_active"):
+                self.add_error("is_active", _("Du kan ikke deaktivere dig selv."))
+        return cleaned
 
     def clean_password(self):
         from django.contrib.auth import password_validation

@@ -41,7 +41,7 @@ def user_list(request):
 @role_required(Role.ADMINISTRATOR)
 def user_edit(request, pk=None):
     user = get_object_or_404(User, pk=pk) if pk else None
-    form = UserForm(request.POST or None, instance=user)
+    form = UserForm(request.POST or None, instance=user, editor=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Brugeren er gemt."))

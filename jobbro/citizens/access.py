@@ -26,7 +26,9 @@ CASE_FILE_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR)
 # Roles that see the full CPR number; everyone else sees DDMMYY-XXXX.
 FULL_CPR_ROLES = (Role.CASE_WORKER,)
 # Roles that may edit a case file they can open.
-EDIT_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR)
+# Ambassadors read the project's case files; the case worker owns them. The ambassador's
+# own records (plans, follow-ups, assessments) come with those capabilities.
+EDIT_ROLES = (Role.CASE_WORKER,)
 CREATE_ROLES = (Role.CASE_WORKER,)
 
 

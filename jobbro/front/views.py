@@ -24,10 +24,24 @@ def home(request):
     return render(request, "front/home.html", ctx)
 
 
-def _breakdown(qs, field, choices=None):
+# Groups smaller than this are not shown on their own: a count of 1 or 2 can point to a person.
+SMALLEST_GROUP = 5
+
+
+def _breakdown(qs, field, choices=None, most=None):
+    """Counts per value, largest first; small groups are folded into one "others" row."""
     rows = qs.values(field).annotate(n=Count("id")).order_by("-n", field)
     labels = dict(choices or [])
-    return [(labels.get(r[field], r[field]) or _("Ikke angivet"), r["n"]) for r in rows]
+    shown, rest = [], 0
+    for row in rows:
+        if row["n"] >= SMALLEST_GROUP and (most is None or len(shown) < most):
+            shown.append((labels.get(row[field], row[field]) or _("Ikke angivet"), row["n"]))
+        else:
+            rest += row["n"]
+    if rest:
+        count = rest if rest >= SMALLEST_GROUP else _("under %(n)s") % {"n": SMALLEST_GROUP}
+        shown.append((_("Øvrige"), count))
+    return shown
 
 
 @role_required(Role.MANAGER, Role.ADMINISTRATOR)
@@ -39,7 +53,7 @@ def overview(request):
         "awaiting": citizens.awaiting_effort().count(),
         "by_gender": _breakdown(citizens, "gender", Gender.choices),
         "by_readiness": _breakdown(citizens, "readiness", Readiness.choices),
-        "by_nationality": _breakdown(citizens, "nationality")[:12],
+        "by_nationality": _breakdown(citizens, "nationality", most=12),
         "by_arrival": _breakdown(citizens, "arrival", Citizen._meta.get_field("arrival").choices),
     }
     return render(request, "front/overview.html", ctx)

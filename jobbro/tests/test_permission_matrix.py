@@ -180,7 +180,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "citizens:edit": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
-        "ambassador": ALLOW,
+        "ambassador": DENY,
         "case_worker": ALLOW,
         "company_consultant": DENY,
         "teacher": DENY,
@@ -202,7 +202,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "citizens:start_effort": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
-        "ambassador": ALLOW,
+        "ambassador": DENY,
         "case_worker": ALLOW,
         "company_consultant": DENY,
         "teacher": DENY,
@@ -248,7 +248,7 @@ OUTSIDE: dict[str, dict[str, str]] = {
     "citizens:edit": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
-        "ambassador": REASON,
+        "ambassador": DENY,
         "case_worker": REASON,
         "company_consultant": DENY,
         "teacher": DENY,
@@ -268,7 +268,7 @@ OUTSIDE: dict[str, dict[str, str]] = {
     "citizens:start_effort": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
-        "ambassador": REASON,
+        "ambassador": DENY,
         "case_worker": REASON,
         "company_consultant": DENY,
         "teacher": DENY,
