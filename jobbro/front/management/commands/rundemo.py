@@ -26,7 +26,7 @@ class Command(BaseCommand):
             call_command("demo_data", seed=opts["seed"], stdout=self.stdout, **extra)
         self.stdout.write("")
         self.stdout.write(f"Jobbro kører på http://{opts['addr']}/")
-        self.stdout.write("Demo-logins (rolle: brugernavn / adgangskode):")
+        self.stdout.write("Demo-logins, én pr. rolle:")
         for role_label, username in demo_logins():
             self.stdout.write(f"{role_label}: {username} / {DEMO_PASSWORD}")
         self.stdout.write("")
