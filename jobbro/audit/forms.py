@@ -5,7 +5,7 @@ from jobbro.front.forms import DesignSystemMixin
 
 from .models import Action, Purpose
 
-DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "dd.mm.åååå"})
+DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå")})
 
 
 class AccessLogSearchForm(DesignSystemMixin, forms.Form):

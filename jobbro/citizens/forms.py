@@ -8,11 +8,11 @@ from jobbro.lib import cpr as cprlib
 from .models import BenefitType, Citizen, Gender, Readiness
 
 DATE_WIDGET = forms.DateInput(
-    format="%d.%m.%Y", attrs={"placeholder": "dd.mm.åååå", "class": "form-input input-width-s"}
+    format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå"), "class": "form-input input-width-s"}
 )
 DATETIME_WIDGET = forms.DateTimeInput(
     format="%d.%m.%Y %H:%M",
-    attrs={"placeholder": "dd.mm.åååå tt:mm", "class": "form-input input-width-m"},
+    attrs={"placeholder": _("dd.mm.åååå tt:mm"), "class": "form-input input-width-m"},
 )
 
 
