@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "jobbro.accounts",
     "jobbro.audit",
     "jobbro.citizens",
+    "jobbro.companies",
+    "jobbro.placements",
+    "jobbro.assessments",
     "jobbro.front",
 ]
 

@@ -5,5 +5,8 @@ urlpatterns = [
     path("", include("jobbro.accounts.urls")),
     path("borgere/", include("jobbro.citizens.urls")),
     path("adgangslog/", include("jobbro.audit.urls")),
+    path("virksomheder/", include("jobbro.companies.urls")),
+    path("forloeb/", include("jobbro.placements.urls")),
+    path("progression/", include("jobbro.assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
