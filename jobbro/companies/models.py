@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,6 +47,12 @@ class Company(models.Model):
         blank=True,
         help_text=_("Bruges til rimelighedskravet for praktik og løntilskud."),
     )
+    employees_avg_12_months = models.PositiveIntegerField(
+        _("gennemsnitligt antal ansatte de seneste 12 måneder"),
+        null=True,
+        blank=True,
+        help_text=_("Bruges til merbeskæftigelseskravet for løntilskud."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -56,6 +63,15 @@ class Company(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DanishLevel(models.TextChoices):
+    """How much Danish a job needs, in the words a company uses."""
+
+    NONE = "none", _("Intet krav")
+    BASIC = "basic", _("Lidt mundtligt dansk")
+    EVERYDAY = "everyday", _("Hverdagsdansk")
+    GOOD = "good", _("Godt dansk, mundtligt og skriftligt")
 
 
 class OpeningKind(models.TextChoices):
@@ -77,13 +93,23 @@ class Opening(models.Model):
     hours_per_week = models.DecimalField(
         _("timer pr. uge"), max_digits=4, decimal_places=1, null=True, blank=True
     )
-    danish_level = models.CharField(_("krav til dansk"), max_length=100, blank=True)
+    danish_level = models.CharField(
+        _("krav til dansk"), max_length=100, blank=True, choices=DanishLevel.choices
+    )
     driving_licence = models.BooleanField(_("kræver kørekort"), default=False)
     shifts = models.BooleanField(_("skiftende arbejdstider"), default=False)
     requirements = models.TextField(_("øvrige krav"), blank=True)
     starts_on = models.DateField(_("fra"), null=True, blank=True)
     ends_on = models.DateField(_("til"), null=True, blank=True)
     is_open = models.BooleanField(_("åben"), default=True)
+    # The net-new-job rule for wage subsidy (merbeskæftigelseskravet, see legal.py).
+    replaces_recent_vacancy = models.BooleanField(
+        _("stillingen er blevet ledig ved afsked eller fratræden inden for 3 måneder"),
+        default=False,
+    )
+    staff_consulted_on = models.DateField(
+        _("drøftet med de ansattes repræsentant den"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -101,3 +127,165 @@ class Opening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.company})"
+
+
+class Contact(models.Model):
+    """A person at the company. Personal data of the contact: shown only to roles that need it."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("navn"), max_length=200)
+    role = models.CharField(_("stilling"), max_length=100, blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class PartnershipChange(models.Model):
+    """One change of the non-binding partnership status: who, when, why."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="partnership_changes"
+    )
+    status = models.CharField(_("samarbejde"), max_length=8, choices=PartnershipStatus.choices)
+    changed_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ændret af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+    )
+    reason = models.TextField(_("begrundelse"), blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("ændring af samarbejde")
+        verbose_name_plural = _("ændringer af samarbejde")
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.changed_at:%d.%m.%Y}"
+
+
+class Channel(models.TextChoices):
+    CALL = "call", _("Telefonopkald")
+    VISIT = "visit", _("Besøg")
+    MAIL = "mail", _("E-mail")
+    MEETING = "meeting", _("Møde i jobcentret")
+
+
+class ContactLogEntry(models.Model):
+    """Every call, visit and mail with a company: when, who, how, what."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contact_log")
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medarbejder"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    channel = models.CharField(_("form"), max_length=8, choices=Channel.choices)
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("kontaktperson"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("hvad blev der talt om"))
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("kontakt med virksomheden")
+        verbose_name_plural = _("kontaktlog")
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.at:%d.%m.%Y}"
+
+
+class Demand(models.Model):
+    """A company's demand for labour: which work, how much Danish, how many hours, when."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="demands")
+    job_type = models.CharField(_("jobtype"), max_length=100, help_text=_("Fx Rengøringsassistent"))
+    industry_code = models.CharField(_("branchekode (DB07)"), max_length=6, blank=True)
+    people = models.PositiveSmallIntegerField(_("antal personer"), default=1)
+    danish_level = models.CharField(
+        _("krav til dansk"), max_length=10, blank=True, choices=DanishLevel.choices
+    )
+    hours_per_week = models.DecimalField(
+        _("timer pr. uge"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    starts_on = models.DateField(_("fra"), null=True, blank=True)
+    ends_on = models.DateField(_("til"), null=True, blank=True)
+    note = models.TextField(_("bemærkning"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["job_type", "id"]
+        verbose_name = _("efterspørgsel")
+        verbose_name_plural = _("efterspørgsel")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="demand_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(people__gte=1), name="demand_people_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.job_type
+
+
+class Readiness(models.TextChoices):
+    """The company's readiness to take refugees (Hjørring's job barometer, seed 002)."""
+
+    READY = "ready", _("Klar til at samarbejde")
+    MAYBE = "maybe", _("Måske, efter nærmere drøftelse")
+    NOT_READY = "not_ready", _("Ikke nu")
+
+
+class BarometerSurvey(models.Model):
+    """One dated answer to the job barometer: expected openings in the next 12 months."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="surveys")
+    surveyed_on = models.DateField(_("spurgt den"))
+    expected_openings = models.PositiveSmallIntegerField(
+        _("forventede jobåbninger de næste 12 måneder")
+    )
+    readiness = models.CharField(
+        _("parathed til at tage flygtninge"), max_length=10, choices=Readiness.choices
+    )
+    note = models.TextField(_("bemærkning"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+    )
+
+    class Meta:
+        ordering = ["-surveyed_on", "-id"]
+        verbose_name = _("jobbarometer-svar")
+        verbose_name_plural = _("jobbarometer-svar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "surveyed_on"], name="one_survey_per_company_and_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} {self.surveyed_on:%d.%m.%Y}"

@@ -34,6 +34,7 @@ from jobbro.citizens.models import (
 from jobbro.lib.dates import add_years, age_on
 
 from . import names
+from .companies import build_companies
 
 # Public on purpose: printed by `jobbro demo` and in the README; only demo users have it.
 DEMO_PASSWORD = "jobbro-demo-2026"  # noqa: S105
@@ -195,6 +196,10 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         staff = _build_staff(rng, citizens)
         people = _plan_people(rng, citizens, staff)
         _build_citizens(rng, people, staff, today, stdout)
+        consultants = list(User.objects.filter(role=Role.COMPANY_CONSULTANT).order_by("id"))
+        build_companies(
+            rng, today=today, citizens=citizens, consultants=consultants, staff=staff.ambassadors
+        )
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

@@ -11,6 +11,7 @@ from django.utils import timezone
 from jobbro.accounts.models import Role, Team, User
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.citizens.models import Citizen, Gender, TimelineEvent, YouthStatus
+from jobbro.companies.models import Company
 from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
 from jobbro.lib import cpr as cprlib
 
@@ -39,6 +40,7 @@ def test_it_builds_the_same_municipality_from_the_same_seed():
 
     TimelineEvent.objects.all().delete()
     Citizen.objects.all().delete()
+    Company.objects.all().delete()
     User.objects.all().delete()
     Team.objects.all().delete()
     build(seed=7, citizens=60, today=DAY)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from jobbro.accounts.models import Team, User
 from jobbro.audit.models import AccessLogEntry
 from jobbro.citizens.models import Citizen, TimelineEvent
+from jobbro.companies.models import Company
 from jobbro.demo.build import HEDENSTED_CITIZENS, build
 
 
@@ -72,6 +73,9 @@ class Command(BaseCommand):
         # Only primary keys are loaded: deleting must not decrypt 50,000 CPR numbers.
         TimelineEvent.objects.all().delete()
         Citizen.objects.only("pk").delete()
+        Company.objects.all().delete()  # with its openings, contacts, logs and surveys
         User.objects.only("pk").delete()
         Team.objects.all().delete()
-        self.stdout.write("Eksisterende borgere, tidslinjer, brugere og teams er slettet.")
+        self.stdout.write(
+            "Eksisterende borgere, tidslinjer, virksomheder, brugere og teams er slettet."
+        )
