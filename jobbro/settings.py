@@ -222,3 +222,14 @@ LOGGING = {
 EFFORT_START_DEADLINE_HOURS = env_int("EFFORT_START_DEADLINE_HOURS", 96)
 # How long a stated reason opens a citizen outside the user's own context.
 ACCESS_GRANT_HOURS = env_int("ACCESS_GRANT_HOURS", 8)
+# Rimelighedskravet (lov om en aktiv beskæftigelsesindsats § 77; see companies/legal.py):
+# one person in internship or wage subsidy per REASONABLENESS_PER_SMALL ordinary employees
+# up to REASONABLENESS_LARGE_FROM employees, one more per REASONABLENESS_PER_LARGE beyond,
+# and never fewer than REASONABLENESS_MINIMUM.
+REASONABLENESS_PER_SMALL = env_int("REASONABLENESS_PER_SMALL", 5)
+REASONABLENESS_LARGE_FROM = env_int("REASONABLENESS_LARGE_FROM", 50)
+REASONABLENESS_PER_LARGE = env_int("REASONABLENESS_PER_LARGE", 10)
+REASONABLENESS_MINIMUM = env_int("REASONABLENESS_MINIMUM", 1)
+# Merbeskæftigelseskravet: a wage-subsidy position must not have become vacant by dismissal
+# or resignation within this many months.
+NET_NEW_JOB_VACANCY_MONTHS = env_int("NET_NEW_JOB_VACANCY_MONTHS", 3)

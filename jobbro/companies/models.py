@@ -83,6 +83,32 @@ class OpeningKind(models.TextChoices):
     LEISURE_JOB = "leisure_job", _("Fritidsjob for unge")
 
 
+class OpeningQuerySet(models.QuerySet):
+    def with_free_capacity(self):
+        """Annotate `occupied` (placements active or agreed in the opening) and `free`."""
+        from jobbro.placements.models import PlacementStatus
+
+        occupied = models.Count(
+            "placements",
+            filter=models.Q(
+                placements__status__in=(PlacementStatus.ACTIVE, PlacementStatus.PLANNED)
+            ),
+        )
+        return self.annotate(occupied=occupied).annotate(
+            free=models.F("capacity") - models.F("occupied")
+        )
+
+    def free_now(self, on=None):
+        """Open openings of cooperating companies, running on the day, with a free place."""
+        on = on or timezone.localdate()
+        return (
+            self.with_free_capacity()
+            .filter(is_open=True, free__gt=0, company__partnership_status=PartnershipStatus.ACTIVE)
+            .filter(models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=on))
+            .filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
+        )
+
+
 class Opening(models.Model):
     """Something a company can offer, with a capacity (glossary: opening)."""
 
@@ -111,6 +137,8 @@ class Opening(models.Model):
         _("drøftet med de ansattes repræsentant den"), null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OpeningQuerySet.as_manager()
 
     class Meta:
         ordering = ["company__name", "title", "id"]

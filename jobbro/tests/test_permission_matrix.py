@@ -6,7 +6,7 @@ A new URL without a row fails `test_every_url_has_a_row`, so no page can be adde
 deciding who may open it.
 
 Citizen URLs are requested with fatima (alice's own caseload, in the ambassador project,
-mads' mentee) in MATRIX, and with omar (carol's, team Syd, outside everyone's context but
+mads' mentee, placed in an internship at konrad's company) in MATRIX, and with omar (carol's, team Syd, outside everyone's context but
 carol's) in OUTSIDE, so that the stated-reason path and the refusals are exercised too.
 
 Cells listed in QUESTIONED record what PRODUCT.md's roles table asks for, not what the code
@@ -23,6 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Purpose
 from jobbro.citizens import access
+from jobbro.companies.models import Company, Opening, OpeningKind
+from jobbro.placements.models import AcuteIssue, FollowUp, Placement
 
 # The expected outcome of one request.
 ALLOW = "allow"  # 200; or a 302 elsewhere than the login or reason page (the work was done,
@@ -63,6 +65,20 @@ ADMIN_ONLY = {
     "manager": DENY,
     "mentor": DENY,
 }
+
+
+def _row(allowed: dict[str, str], default: str = DENY) -> dict[str, str]:
+    """A row where the named subjects get their outcome and every other role `default`."""
+    return {ANONYMOUS: LOGIN, **dict.fromkeys(SUBJECTS[1:], default), **allowed}
+
+
+# Placements, plans, follow-ups and retention plans (jobbro/placements/access.py): the case
+# worker and the ambassador work with them; the company consultant reads those at their
+# own companies; nobody else sees them.
+PLACEMENT_READ = _row({"ambassador": ALLOW, "case_worker": ALLOW, "company_consultant": ALLOW})
+PLACEMENT_WORK = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+PLACEMENT_READ_OUTSIDE = _row({"ambassador": REASON, "case_worker": REASON})
+PLACEMENT_WORK_OUTSIDE = _row({"ambassador": REASON, "case_worker": REASON})
 
 MATRIX: dict[str, dict[str, str]] = {
     "front:home": {
@@ -166,13 +182,14 @@ MATRIX: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": ALLOW,
     },
-    # Fatima: alice's caseload, the ambassador's project, mads' mentee (a few fields only).
+    # Fatima: alice's caseload, the ambassador's project, mads' mentee (a few fields only),
+    # in an internship at konrad's company.
     "citizens:detail": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
         "ambassador": ALLOW,
         "case_worker": ALLOW,
-        "company_consultant": DENY,
+        "company_consultant": ALLOW,
         "teacher": DENY,
         "manager": DENY,
         "mentor": ALLOW,
@@ -214,7 +231,7 @@ MATRIX: dict[str, dict[str, str]] = {
         "administrator": DENY,
         "ambassador": ALLOW,
         "case_worker": ALLOW,
-        "company_consultant": DENY,
+        "company_consultant": ALLOW,
         "teacher": DENY,
         "manager": DENY,
         "mentor": DENY,
@@ -231,6 +248,60 @@ MATRIX: dict[str, dict[str, str]] = {
         "mentor": DENY,
     },
 }
+
+# The job bank (companies/access.py). The company is konrad's key account; its opening an
+# internship. Companies are not citizens' personal data, so these pages log nothing.
+JOB_BANK_READ = {
+    ANONYMOUS: LOGIN,
+    "administrator": DENY,
+    "ambassador": ALLOW,
+    "case_worker": ALLOW,
+    "company_consultant": ALLOW,
+    "teacher": DENY,
+    "manager": DENY,
+    "mentor": DENY,
+}
+JOB_BANK_WRITE = {**JOB_BANK_READ, "case_worker": DENY}
+JOB_BANK_AGGREGATE = {**JOB_BANK_READ, "manager": ALLOW}
+MATRIX.update(
+    {
+        "companies:list": JOB_BANK_READ,
+        "companies:capacity": JOB_BANK_READ,
+        "companies:detail": JOB_BANK_READ,
+        "companies:opening_detail": JOB_BANK_READ,
+        "companies:create": JOB_BANK_WRITE,
+        "companies:edit": JOB_BANK_WRITE,
+        "companies:partnership": JOB_BANK_WRITE,
+        "companies:contact_create": JOB_BANK_WRITE,
+        "companies:log_create": JOB_BANK_WRITE,
+        "companies:demand_create": JOB_BANK_WRITE,
+        "companies:survey_create": JOB_BANK_WRITE,
+        "companies:opening_create": JOB_BANK_WRITE,
+        "companies:opening_edit": JOB_BANK_WRITE,
+        "companies:demand": JOB_BANK_AGGREGATE,
+        "companies:barometer": JOB_BANK_AGGREGATE,
+        "placements:list": PLACEMENT_READ,
+        "placements:create": _row({"case_worker": ALLOW}),
+        "placements:move_up": PLACEMENT_WORK,
+        "placements:follow_ups": PLACEMENT_WORK,
+        "placements:follow_up_record": PLACEMENT_WORK,
+        "placements:acute_list": PLACEMENT_WORK,
+        # Flagged breaches: the company and the times, no personal data.
+        "placements:acute_breaches": _row({"manager": ALLOW}),
+        "placements:acute_answer": PLACEMENT_WORK,
+        "placements:detail": PLACEMENT_READ,
+        "placements:edit": PLACEMENT_WORK,
+        "placements:end": PLACEMENT_WORK,
+        "placements:conversation": PLACEMENT_WORK,
+        "placements:plan": PLACEMENT_WORK,
+        "placements:plan_history": PLACEMENT_READ,
+        "placements:acute_create": PLACEMENT_WORK,
+        "placements:retention": PLACEMENT_READ,
+        "placements:retention_entry": PLACEMENT_WORK,
+        "placements:retention_print": PLACEMENT_READ,
+        "placements:retention_pdf": PLACEMENT_READ,
+    }
+)
 
 # The same citizen URLs for omar, who is in nobody's context here: case workers and
 # ambassadors may open him after stating a reason; everyone else is refused.
@@ -295,6 +366,21 @@ OUTSIDE: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": DENY,
     },
+    # Omar is in an internship at a company that is not konrad's.
+    "placements:create": _row({"case_worker": REASON}),
+    "placements:follow_up_record": PLACEMENT_WORK_OUTSIDE,
+    "placements:acute_answer": PLACEMENT_WORK_OUTSIDE,
+    "placements:detail": PLACEMENT_READ_OUTSIDE,
+    "placements:edit": PLACEMENT_WORK_OUTSIDE,
+    "placements:end": PLACEMENT_WORK_OUTSIDE,
+    "placements:conversation": PLACEMENT_WORK_OUTSIDE,
+    "placements:plan": PLACEMENT_WORK_OUTSIDE,
+    "placements:plan_history": PLACEMENT_READ_OUTSIDE,
+    "placements:acute_create": PLACEMENT_WORK_OUTSIDE,
+    "placements:retention": PLACEMENT_READ_OUTSIDE,
+    "placements:retention_entry": PLACEMENT_WORK_OUTSIDE,
+    "placements:retention_print": PLACEMENT_READ_OUTSIDE,
+    "placements:retention_pdf": PLACEMENT_READ_OUTSIDE,
 }
 
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
@@ -351,7 +437,11 @@ def project_urls() -> dict[str, Url]:
 
 
 URLS = project_urls()
-CITIZEN_URLS = sorted(n for n, u in URLS.items() if n.startswith("citizens:") and u.params)
+# URLs about one citizen: the case file's, and the placements' (every one of their parameters
+# names a placement, follow-up or acute issue of one citizen, or the citizen).
+CITIZEN_URLS = sorted(
+    n for n, u in URLS.items() if n.startswith(("citizens:", "placements:")) and u.params
+)
 
 
 def _user(people, subject):
@@ -365,7 +455,42 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": citizen.pk}
     if url.name == "accounts:user_edit":
         return {"pk": (user or people["ada"]).pk}
+    if url.params == ("citizen",):
+        return {"citizen": citizen.pk}
+    if url.params == ("placement",):
+        return {"placement": Placement.objects.filter(citizen=citizen).first().pk}
+    if url.params == ("follow_up",):
+        return {"follow_up": FollowUp.objects.filter(placement__citizen=citizen).first().pk}
+    if url.params == ("issue",):
+        return {"issue": AcuteIssue.objects.filter(placement__citizen=citizen).first().pk}
+    if url.name.startswith("companies:") and url.params == ("pk",):
+        company, opening = _job_bank(people)
+        return {"pk": (opening if "opening_" in url.name else company).pk}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
+
+
+def _job_bank(people):
+    """A company with konrad as key account and an internship opening (made once per test)."""
+    company, _ = Company.objects.get_or_create(
+        cvr="29189587",
+        defaults={"name": "Testfirma ApS", "sector": "private", "key_account": people["konrad"]},
+    )
+    opening, _ = Opening.objects.get_or_create(
+        company=company, kind=OpeningKind.INTERNSHIP, defaults={"title": "Køkkenmedhjælper"}
+    )
+    return company, opening
+
+
+@pytest.fixture
+def placed(people, citizens):
+    """Fatima in an internship at konrad's company, omar at another; each with a plan, an open
+    follow-up, an acute issue and a retention plan."""
+    from jobbro.placements.tests.factories import place_with_everything
+
+    return {
+        "fatima": place_with_everything(citizens["fatima"], people, key_account=people["konrad"]),
+        "omar": place_with_everything(citizens["omar"], people, key_account=None),
+    }
 
 
 def outcome(response, citizen) -> str:
@@ -457,12 +582,12 @@ def _check(client, people, citizens, citizen_name, name, subject, expected):
 
 
 @pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(MATRIX, "fatima")))
-def test_matrix(client, people, citizens, name, subject, expected):
+def test_matrix(client, people, citizens, placed, name, subject, expected):
     _check(client, people, citizens, "fatima", name, subject, expected)
 
 
 @pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(OUTSIDE, "omar")))
-def test_outside_context(client, people, citizens, name, subject, expected):
+def test_outside_context(client, people, citizens, placed, name, subject, expected):
     _check(client, people, citizens, "omar", name, subject, expected)
 
 
@@ -489,7 +614,9 @@ STATED_REASON = "Borgeren har henvendt sig i åben rådgivning."
 
 
 @pytest.mark.parametrize(("name", "subject", "how"), list(_logged_page_cases()))
-def test_allowed_citizen_pages_write_the_access_log(client, people, citizens, name, subject, how):
+def test_allowed_citizen_pages_write_the_access_log(
+    client, people, citizens, placed, name, subject, how
+):
     user = _user(people, subject)
     citizen = citizens["fatima"] if how == "context" else citizens["omar"]
     if how == "reason":

@@ -1,0 +1,390 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+
+from . import access, industries, legal, services
+from .forms import (
+    CapacityFilterForm,
+    CompanyFilterForm,
+    CompanyForm,
+    ContactForm,
+    ContactLogForm,
+    DemandForm,
+    OpeningForm,
+    PartnershipForm,
+    SurveyForm,
+)
+from .models import (
+    BarometerSurvey,
+    Company,
+    Demand,
+    Opening,
+    OpeningKind,
+    PartnershipStatus,
+    Readiness,
+)
+
+PAGE_SIZE = 25
+
+
+def _params(request) -> str:
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()
+
+
+def _editable(request, pk) -> Company:
+    company = access.open_company(request.user, pk)
+    if not access.may_edit(request.user, company):
+        raise PermissionDenied
+    return company
+
+
+def _legal_warnings(company: Company, opening: Opening | None = None, adding: int = 0) -> list:
+    """The Danish warnings of the rimelighedskrav and merbeskæftigelseskrav that apply."""
+    warnings = []
+    if opening is None or opening.kind in legal.REASONABLENESS_KINDS:
+        check = legal.reasonableness_check(company, adding=adding)
+        if check.exceeded or not check.known:
+            warnings.append(check.message)
+    if opening is not None and opening.kind == OpeningKind.WAGE_SUBSIDY:
+        warnings.extend(legal.net_new_job_check(company, opening=opening).messages)
+    return warnings
+
+
+@role_required(*access.JOB_BANK_ROLES)
+def company_list(request):
+    form = CompanyFilterForm(request.GET or None)
+    companies = access.companies_for(request.user).select_related("key_account")
+    if form.is_valid():
+        data = form.cleaned_data
+        for term in data["q"].split():
+            companies = companies.filter(
+                Q(name__icontains=term) | Q(cvr__startswith=term) | Q(town__icontains=term)
+            )
+        if data["industry"]:
+            companies = companies.filter(industry_code__startswith=data["industry"])
+        if data["sector"]:
+            companies = companies.filter(sector=data["sector"])
+        if data["status"]:
+            companies = companies.filter(partnership_status=data["status"])
+        if data["key_account"]:
+            companies = companies.filter(key_account_id=data["key_account"])
+    companies = companies.annotate(
+        open_openings=Count("openings", filter=Q(openings__is_open=True))
+    ).order_by("name", "id")
+    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("side"))
+    for company in page.object_list:
+        company.industry_title = industries.title(company.industry_code)
+    ctx = {
+        "form": form,
+        "page": page,
+        "params": _params(request),
+        "may_create": request.user.role in access.CREATE_ROLES,
+        "mine": request.user.role == Role.COMPANY_CONSULTANT,
+    }
+    return render(request, "companies/list.html", ctx)
+
+
+@role_required(*access.CREATE_ROLES)
+def company_create(request):
+    initial = {}
+    if request.user.role == Role.COMPANY_CONSULTANT:
+        initial["key_account"] = request.user
+    form = CompanyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        company = services.company_create(company=form.save(commit=False), by=request.user)
+        messages.success(request, _("Virksomheden er oprettet i jobbanken."))
+        return redirect("companies:detail", pk=company.pk)
+    return render(
+        request,
+        "companies/company_form.html",
+        {"form": form, "creating": True, "codes": industries.codes()},
+    )
+
+
+@role_required(*access.JOB_BANK_ROLES)
+def company_detail(request, pk):
+    company = access.open_company(request.user, pk)
+    openings = company.openings.with_free_capacity().order_by("-is_open", "kind", "title")
+    sees_contacts = access.sees_contacts(request.user)
+    ctx = {
+        "company": company,
+        "industry_title": industries.title(company.industry_code),
+        "openings": openings,
+        "demands": company.demands.all(),
+        "surveys": company.surveys.all()[:5],
+        "history": company.partnership_changes.select_related("changed_by"),
+        "reasonableness": legal.reasonableness_check(company),
+        "may_edit": access.may_edit(request.user, company),
+        "sees_contacts": sees_contacts,
+        "contacts": company.contacts.all() if sees_contacts else (),
+        "log": company.contact_log.select_related("by", "contact")[:20] if sees_contacts else (),
+    }
+    return render(request, "companies/detail.html", ctx)
+
+
+@role_required(*access.CREATE_ROLES)
+def company_edit(request, pk):
+    company = _editable(request, pk)
+    form = CompanyForm(request.POST or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("companies:detail", pk=pk)
+    return render(
+        request,
+        "companies/company_form.html",
+        {"form": form, "company": company, "codes": industries.codes()},
+    )
+
+
+@role_required(*access.CREATE_ROLES)
+def partnership(request, pk):
+    company = _editable(request, pk)
+    form = PartnershipForm(request.POST or None, initial={"status": company.partnership_status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partnership_change(
+                company=company,
+                status=form.cleaned_data["status"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as e:
+            for field, errors in e.message_dict.items():
+                for error in errors:
+                    form.add_error(field, error)
+        else:
+            messages.success(request, _("Samarbejdets status er ændret."))
+            return redirect("companies:detail", pk=pk)
+    return render(
+        request,
+        "companies/small_form.html",
+        {"form": form, "company": company, "title": _("Ændr samarbejdets status")},
+    )
+
+
+def _company_child_form(
+    request, pk, form_class, title, template="companies/small_form.html", **form_kwargs
+):
+    """Create one thing that belongs to a company (contact, log entry, demand, survey)."""
+    company = _editable(request, pk)
+    if form_class in (ContactLogForm, SurveyForm):
+        form_kwargs["company"] = company
+    form = form_class(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.company = company
+        return company, obj, None
+    ctx = {"form": form, "company": company, "title": title, "codes": industries.codes()}
+    return company, None, render(request, template, ctx)
+
+
+@role_required(*access.CONTACT_ROLES)
+def contact_create(request, pk):
+    company, contact, response = _company_child_form(
+        request, pk, ContactForm, _("Tilføj kontaktperson")
+    )
+    if response:
+        return response
+    contact.save()
+    messages.success(request, _("Kontaktpersonen er tilføjet."))
+    return redirect("companies:detail", pk=pk)
+
+
+@role_required(*access.CONTACT_ROLES)
+def log_create(request, pk):
+    company, entry, response = _company_child_form(
+        request, pk, ContactLogForm, _("Registrér kontakt"), initial={"at": timezone.now()}
+    )
+    if response:
+        return response
+    entry.by = request.user
+    entry.save()
+    messages.success(request, _("Kontakten er registreret i kontaktloggen."))
+    return redirect("companies:detail", pk=pk)
+
+
+@role_required(*access.CREATE_ROLES)
+def demand_create(request, pk):
+    company, demand, response = _company_child_form(
+        request, pk, DemandForm, _("Registrér efterspørgsel")
+    )
+    if response:
+        return response
+    demand.industry_code = demand.industry_code or company.industry_code
+    demand.save()
+    messages.success(request, _("Efterspørgslen er registreret."))
+    return redirect("companies:detail", pk=pk)
+
+
+@role_required(*access.CREATE_ROLES)
+def survey_create(request, pk):
+    company, survey, response = _company_child_form(
+        request,
+        pk,
+        SurveyForm,
+        _("Registrér svar til jobbarometeret"),
+        initial={"surveyed_on": timezone.localdate()},
+    )
+    if response:
+        return response
+    survey.recorded_by = request.user
+    survey.save()
+    messages.success(request, _("Svaret til jobbarometeret er registreret."))
+    return redirect("companies:detail", pk=pk)
+
+
+@role_required(*access.CREATE_ROLES)
+def opening_create(request, pk):
+    company = _editable(request, pk)
+    form = OpeningForm(request.POST or None, initial={"capacity": 1, "is_open": True})
+    if request.method == "POST" and form.is_valid():
+        opening = form.save(commit=False)
+        opening.company = company
+        opening.save()
+        messages.success(request, _("Åbningen er oprettet."))
+        for warning in _legal_warnings(company, opening, adding=opening.capacity):
+            messages.warning(request, warning)
+        return redirect("companies:opening_detail", pk=opening.pk)
+    return render(
+        request, "companies/opening_form.html", {"form": form, "company": company, "creating": True}
+    )
+
+
+def _open_opening(request, pk) -> Opening:
+    opening = get_object_or_404(
+        Opening.objects.with_free_capacity().select_related("company"), pk=pk
+    )
+    access.open_company(request.user, opening.company_id)  # the same rule as its company
+    return opening
+
+
+@role_required(*access.JOB_BANK_ROLES)
+def opening_detail(request, pk):
+    opening = _open_opening(request, pk)
+    company = opening.company
+    ctx = {
+        "opening": opening,
+        "company": company,
+        "may_edit": access.may_edit(request.user, company),
+        "warnings": _legal_warnings(company, opening),
+        "reasonableness": legal.reasonableness_check(company)
+        if opening.kind in legal.REASONABLENESS_KINDS
+        else None,
+    }
+    return render(request, "companies/opening_detail.html", ctx)
+
+
+@role_required(*access.CREATE_ROLES)
+def opening_edit(request, pk):
+    opening = _open_opening(request, pk)
+    if not access.may_edit(request.user, opening.company):
+        raise PermissionDenied
+    form = OpeningForm(request.POST or None, instance=opening)
+    if request.method == "POST" and form.is_valid():
+        opening = form.save()
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("companies:opening_detail", pk=pk)
+    return render(
+        request,
+        "companies/opening_form.html",
+        {"form": form, "company": opening.company, "opening": opening},
+    )
+
+
+@role_required(*access.JOB_BANK_ROLES)
+def capacity(request):
+    form = CapacityFilterForm(request.GET or None)
+    openings = (
+        Opening.objects.free_now()
+        .filter(company__in=access.companies_for(request.user))
+        .select_related("company")
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["kind"]:
+            openings = openings.filter(kind=data["kind"])
+        if data["industry"]:
+            openings = openings.filter(company__industry_code__startswith=data["industry"])
+        if data["town"].strip():
+            openings = openings.filter(company__town__icontains=data["town"].strip())
+        if data["no_licence"]:
+            openings = openings.filter(driving_licence=False)
+    openings = openings.order_by("kind", "company__name", "title", "id")
+    totals = openings.aggregate(places=Sum("free"), openings=Count("id"))
+    page = Paginator(openings, PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(
+        request,
+        "companies/capacity.html",
+        {"form": form, "page": page, "params": _params(request), "totals": totals},
+    )
+
+
+@role_required(*access.AGGREGATE_ROLES)
+def demand_overview(request):
+    today = timezone.localdate()
+    current = Demand.objects.filter(company__partnership_status=PartnershipStatus.ACTIVE).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+    by_industry = list(
+        current.annotate(group=Substr("industry_code", 1, 2))
+        .values("group")
+        .annotate(people=Sum("people"), companies=Count("company", distinct=True))
+        .order_by("-people", "group")
+    )
+    for row in by_industry:
+        row["title"] = industries.main_group_title(row["group"]) or _("Branche ikke oplyst")
+    by_job_type = list(
+        current.values("job_type")
+        .annotate(people=Sum("people"), companies=Count("company", distinct=True))
+        .order_by("-people", "job_type")
+    )
+    return render(
+        request,
+        "companies/demand.html",
+        {
+            "by_industry": by_industry,
+            "by_job_type": by_job_type,
+            "total": sum(r["people"] for r in by_job_type),
+        },
+    )
+
+
+@role_required(*access.AGGREGATE_ROLES)
+def barometer(request):
+    latest = BarometerSurvey.objects.filter(company=OuterRef("pk")).order_by("-surveyed_on", "-id")
+    companies = (
+        Company.objects.annotate(
+            surveyed_on=Subquery(latest.values("surveyed_on")[:1]),
+            expected=Subquery(latest.values("expected_openings")[:1]),
+            readiness=Subquery(latest.values("readiness")[:1]),
+        )
+        .filter(surveyed_on__isnull=False)
+        .order_by("-expected", "name", "id")
+    )
+    totals = {
+        "companies": companies.count(),
+        "expected": companies.aggregate(n=Sum("expected"))["n"] or 0,
+        "ready": companies.filter(readiness=Readiness.READY).count(),
+    }
+    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("side"))
+    labels = dict(Readiness.choices)
+    for company in page.object_list:
+        company.readiness_label = labels.get(company.readiness, "")
+    ctx = {
+        "page": page,
+        "params": "",
+        "totals": totals,
+        "links": request.user.role in access.JOB_BANK_ROLES,
+    }
+    return render(request, "companies/barometer.html", ctx)
