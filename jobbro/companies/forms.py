@@ -34,6 +34,7 @@ class CompanyForm(DesignSystemMixin, forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={"required": _("Skriv virksomhedens CVR-nummer.")},
     )
+    postcode = forms.CharField(label=_("postnummer"), max_length=10, required=False)
 
     class Meta:
         model = Company

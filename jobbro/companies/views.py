@@ -101,7 +101,10 @@ def company_create(request):
         initial["key_account"] = request.user
     form = CompanyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        company = services.company_create(company=form.save(commit=False), by=request.user)
+        company = form.save(commit=False)
+        if company.key_account is None and request.user.role == Role.COMPANY_CONSULTANT:
+            company.key_account = request.user
+        company = services.company_create(company=company, by=request.user)
         messages.success(request, _("Virksomheden er oprettet i jobbanken."))
         return redirect("companies:detail", pk=company.pk)
     return render(
