@@ -383,6 +383,52 @@ OUTSIDE: dict[str, dict[str, str]] = {
     "placements:retention_pdf": PLACEMENT_READ_OUTSIDE,
 }
 
+# The progression tool (assessments). Lists show only the user's own citizens; the pages about
+# one citizen take fatima (or omar), an assessment of theirs, or their placement. The company
+# consultant sees fatima, placed at konrad's company. Mentors see a handful of fields only: no
+# assessments. Managers see the aggregate measures, no names.
+ASSESSMENT_STAFF = {
+    ANONYMOUS: LOGIN,
+    "administrator": DENY,
+    "ambassador": ALLOW,
+    "case_worker": ALLOW,
+    "company_consultant": ALLOW,
+    "teacher": DENY,
+    "manager": DENY,
+    "mentor": DENY,
+}
+ASSESSMENT_ONE = ASSESSMENT_STAFF
+ASSESSMENT_OUTSIDE = {
+    **ASSESSMENT_ONE,
+    "ambassador": REASON,
+    "case_worker": REASON,
+    "company_consultant": DENY,
+}
+ASSESSMENT_ABOUT_ONE = (
+    "assessments:citizen",
+    "assessments:create",
+    "assessments:detail",
+    "assessments:enter",
+    "assessments:pdf",
+    "assessments:self_score",
+    "assessments:placement",
+)
+MATRIX.update(
+    {
+        "assessments:index": ASSESSMENT_STAFF,
+        "assessments:stalled": ASSESSMENT_STAFF,
+        "assessments:measures": {
+            **ADMIN_ONLY,
+            "manager": ALLOW,
+        },
+        "assessments:instruments": ADMIN_ONLY,
+        "assessments:instrument_create": ADMIN_ONLY,
+        "assessments:instrument_edit": ADMIN_ONLY,
+        **dict.fromkeys(ASSESSMENT_ABOUT_ONE, ASSESSMENT_ONE),
+    }
+)
+OUTSIDE.update(dict.fromkeys(ASSESSMENT_ABOUT_ONE, ASSESSMENT_OUTSIDE))
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -440,7 +486,9 @@ URLS = project_urls()
 # URLs about one citizen: the case file's, and the placements' (every one of their parameters
 # names a placement, follow-up or acute issue of one citizen, or the citizen).
 CITIZEN_URLS = sorted(
-    n for n, u in URLS.items() if n.startswith(("citizens:", "placements:")) and u.params
+    n
+    for n, u in URLS.items()
+    if u.params and (n.startswith(("citizens:", "placements:")) or n in ASSESSMENT_ABOUT_ONE)
 )
 
 
@@ -463,10 +511,42 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"follow_up": FollowUp.objects.filter(placement__citizen=citizen).first().pk}
     if url.params == ("issue",):
         return {"issue": AcuteIssue.objects.filter(placement__citizen=citizen).first().pk}
+    if url.name.startswith("assessments:"):
+        return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
         return {"pk": (opening if "opening_" in url.name else company).pk}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
+
+
+def _assessment_kwarg(name: str, citizen) -> int:
+    """The pk an assessments URL takes: the citizen's, or an assessment, placement or
+    instrument of theirs."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    from jobbro.assessments.models import Assessment, Instrument
+    from jobbro.assessments.shipped import ship
+
+    if name in ("assessments:citizen", "assessments:create"):
+        return citizen.pk
+    if not Instrument.objects.exists():
+        ship(apps)  # a transactional test before this one flushed the data migration
+    instrument = Instrument.objects.order_by("pk").first()
+    if name == "assessments:instrument_edit":
+        return instrument.pk
+    if name == "assessments:placement":
+        placement = Placement.objects.filter(citizen=citizen).first()
+        if placement is None:
+            placement = Placement.objects.create(
+                citizen=citizen, kind="internship", starts_on=timezone.localdate()
+            )
+        return placement.pk
+    assessment, _created = Assessment.objects.get_or_create(
+        citizen=citizen,
+        defaults={"version": instrument.current, "assessed_on": timezone.localdate()},
+    )
+    return assessment.pk
 
 
 def _job_bank(people):

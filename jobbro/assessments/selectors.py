@@ -1,0 +1,318 @@
+"""Reads of the progression tool: one assessment against the previous, a citizen's curves,
+the workplace's progression in a placement, and the aggregate measures.
+
+An assessment's score for an item is the mean of the raters who scored it, and its total is
+the mean over all its scores (so instruments with different numbers of items compare).
+Items are matched across versions by their Danish text.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import mean
+
+from django.db.models import Avg, Count, Q
+
+from .models import DISAGREEMENT, Assessment, Item, Rater, RaterKind, Rating, Score
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(mean(values), 2) if values else None
+
+
+def _delta(new: float | None, old: float | None) -> float | None:
+    if new is None or old is None:
+        return None
+    return round(new - old, 2)
+
+
+@dataclass
+class ItemRow:
+    item: Item
+    values: dict[str, int | None]  # rater kind -> score
+    comments: dict[str, str]
+    previous: dict[str, int | None]  # rater kind -> score in the previous assessment
+    mean: float | None = None
+    previous_mean: float | None = None
+    spread: int | None = None
+    disagreement: bool = False
+    index: int = 0
+
+
+@dataclass
+class AssessmentView:
+    assessment: Assessment
+    previous: Assessment | None
+    raters: list[Rater]
+    ratings: dict[str, Rating]
+    rows: list[ItemRow]
+    totals: dict[str, float | None] = field(default_factory=dict)
+    previous_totals: dict[str, float | None] = field(default_factory=dict)
+    total: float | None = None
+    previous_total: float | None = None
+
+    @property
+    def disagreements(self) -> list[ItemRow]:
+        return [r for r in self.rows if r.disagreement]
+
+    @property
+    def change(self) -> float | None:
+        return _delta(self.total, self.previous_total)
+
+
+def previous_assessment(assessment: Assessment) -> Assessment | None:
+    """The same citizen's assessment with the same instrument just before this one."""
+    earlier = Assessment.objects.filter(
+        citizen_id=assessment.citizen_id,
+        version__instrument_id=assessment.version.instrument_id,
+    ).exclude(pk=assessment.pk)
+    return (
+        (
+            earlier.filter(assessed_on__lt=assessment.assessed_on)
+            | earlier.filter(assessed_on=assessment.assessed_on, pk__lt=assessment.pk)
+        )
+        .order_by("-assessed_on", "-pk")
+        .first()
+    )
+
+
+def _scores_by_text(assessment: Assessment) -> dict[str, dict[str, int]]:
+    """{item text: {rater kind: value}}"""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for text, kind, value in Score.objects.filter(rating__assessment=assessment).values_list(
+        "item__text", "rating__rater__kind", "value"
+    ):
+        out[text][kind] = value
+    return out
+
+
+def assessment_view(assessment: Assessment) -> AssessmentView:
+    version = assessment.version
+    raters = list(version.raters.all())
+    kinds = [r.kind for r in raters]
+    ratings = {
+        r.rater.kind: r
+        for r in assessment.ratings.select_related("rater", "entered_by").prefetch_related("scores")
+    }
+    previous = previous_assessment(assessment)
+    before = _scores_by_text(previous) if previous else {}
+    rows = []
+    for n, item in enumerate(version.items.select_related("area"), start=1):
+        values, comments = {}, {}
+        for kind in kinds:
+            score = (
+                next((s for s in ratings[kind].scores.all() if s.item_id == item.pk), None)
+                if kind in ratings
+                else None
+            )
+            values[kind] = score.value if score else None
+            comments[kind] = score.comment if score else ""
+        given = [v for v in values.values() if v is not None]
+        spread = max(given) - min(given) if len(given) >= 2 else None
+        prev = {k: before.get(item.text, {}).get(k) for k in kinds}
+        rows.append(
+            ItemRow(
+                item=item,
+                values=values,
+                comments=comments,
+                previous=prev,
+                mean=_mean(given),
+                previous_mean=_mean(prev.values()),
+                spread=spread,
+                disagreement=spread is not None and spread >= DISAGREEMENT,
+                index=n,
+            )
+        )
+    view = AssessmentView(assessment, previous, raters, ratings, rows)
+    view.totals = {k: _mean(r.values[k] for r in rows) for k in kinds}
+    view.previous_totals = {k: _mean(r.previous[k] for r in rows) for k in kinds}
+    view.total = _mean(v for r in rows for v in r.values.values())
+    view.previous_total = _mean(v for r in rows for v in r.previous.values())
+    return view
+
+
+@dataclass
+class Series:
+    """One instrument's assessments of one citizen over time."""
+
+    instrument_name: str
+    assessments: list[Assessment]
+    raters: list[Rater]  # of the newest version
+    items: list[str]  # Danish texts, of the newest version
+    # item text -> [{kind: value} per assessment]
+    by_item: dict[str, list[dict[str, int]]]
+    totals: list[float | None]  # per assessment
+    rater_totals: list[dict[str, float | None]]
+
+    def item_means(self, text: str) -> list[float | None]:
+        return [_mean(v.values()) for v in self.by_item.get(text, [])]
+
+    @property
+    def measures(self) -> list[dict]:
+        """Per item: first, previous, latest mean and the change since first and previous."""
+        out = []
+        for text in self.items:
+            means = self.item_means(text)
+            out.append(_measure(text, means))
+        out.append(_measure(None, self.totals))
+        return out
+
+
+def _measure(text, means) -> dict:
+    known = [m for m in means if m is not None]
+    first = known[0] if known else None
+    latest = means[-1] if means else None
+    previous = means[-2] if len(means) >= 2 else None
+    return {
+        "text": text,
+        "first": first,
+        "previous": previous,
+        "latest": latest,
+        "since_first": _delta(latest, first) if len(known) >= 2 else None,
+        "since_previous": _delta(latest, previous),
+    }
+
+
+def citizen_series(citizen) -> list[Series]:
+    """One Series per instrument the citizen has been assessed with, newest version's items."""
+    assessments = list(
+        Assessment.objects.filter(citizen=citizen)
+        .select_related("version__instrument", "placement")
+        .order_by("assessed_on", "pk")
+    )
+    scores = defaultdict(lambda: defaultdict(dict))
+    for aid, text, kind, value in Score.objects.filter(
+        rating__assessment__citizen=citizen
+    ).values_list("rating__assessment_id", "item__text", "rating__rater__kind", "value"):
+        scores[aid][text][kind] = value
+    by_instrument: dict[int, list[Assessment]] = defaultdict(list)
+    for a in assessments:
+        by_instrument[a.version.instrument_id].append(a)
+    out = []
+    for group in by_instrument.values():
+        newest = max(group, key=lambda a: a.version.number).version
+        raters = list(newest.raters.all())
+        items = list(newest.items.values_list("text", flat=True))
+        by_item = {t: [dict(scores[a.pk].get(t, {})) for a in group] for t in items}
+        totals = [_mean(v for t in scores[a.pk].values() for v in t.values()) for a in group]
+        rater_totals = [
+            {r.kind: _mean(t.get(r.kind) for t in scores[a.pk].values()) for r in raters}
+            for a in group
+        ]
+        out.append(
+            Series(newest.instrument.name, group, raters, items, by_item, totals, rater_totals)
+        )
+    return out
+
+
+@dataclass
+class WorkplaceProgression:
+    placement: object
+    points: list[tuple[Assessment, float]]  # the offer site's mean score, oldest first
+
+    @property
+    def change(self) -> float | None:
+        if len(self.points) < 2:
+            return None
+        return _delta(self.points[-1][1], self.points[0][1])
+
+
+def workplace_progression(placement) -> WorkplaceProgression:
+    """The offer site's (the workplace's) score since the placement started (seed 002:
+    Nordfyns uses it to argue when tasks should become paid hours)."""
+    ratings = (
+        Rating.objects.filter(
+            rater__kind=RaterKind.OFFER_SITE,
+            assessment__citizen_id=placement.citizen_id,
+            assessment__assessed_on__gte=placement.starts_on,
+        )
+        .filter(Q(assessment__placement=placement) | Q(assessment__placement__isnull=True))
+        .select_related("assessment__version__instrument")
+        .annotate(avg=Avg("scores__value"))
+        .order_by("assessment__assessed_on", "assessment_id")
+    )
+    if placement.ends_on:
+        ratings = ratings.filter(assessment__assessed_on__lte=placement.ends_on)
+    return WorkplaceProgression(
+        placement, [(r.assessment, round(r.avg, 2)) for r in ratings if r.avg is not None]
+    )
+
+
+def assessment_means(assessments) -> list[tuple[int, int, int, dt.date, float]]:
+    """(citizen id, instrument id, assessment id, date, mean) for each assessment, in one
+    query, oldest first."""
+    rows = (
+        assessments.annotate(avg=Avg("ratings__scores__value"), n=Count("ratings__scores"))
+        .filter(n__gt=0)
+        .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
+        .values_list("citizen_id", "version__instrument_id", "pk", "assessed_on", "avg")
+    )
+    return [(c, i, a, d, float(m)) for c, i, a, d, m in rows]
+
+
+def courses(assessments) -> dict[tuple[int, int], list[tuple[int, dt.date, float]]]:
+    """{(citizen id, instrument id): [(assessment id, date, mean), ...]} oldest first."""
+    out: dict[tuple[int, int], list] = defaultdict(list)
+    for c, i, a, d, m in assessment_means(assessments):
+        out[(c, i)].append((a, d, m))
+    return out
+
+
+def stalled(assessments, last: int) -> list[tuple[int, int, list[float]]]:
+    """(citizen id, instrument id, means) of those whose last `last` assessments show no rise:
+    the newest mean is not above the one `last - 1` assessments before it."""
+    out = []
+    for (c, i), points in courses(assessments).items():
+        if len(points) < last:
+            continue
+        window = [m for _a, _d, m in points[-last:]]
+        if window[-1] <= window[0]:
+            out.append((c, i, window))
+    return out
+
+
+@dataclass
+class GroupMeasure:
+    label: str
+    people: int
+    rose: int
+    rose_enough: int
+    mean_change: float
+
+    @property
+    def share_rose(self) -> float:
+        return self.rose / self.people if self.people else 0
+
+    @property
+    def share_enough(self) -> float:
+        return self.rose_enough / self.people if self.people else 0
+
+
+def group_measures(rows, threshold: float, smallest: int) -> list[GroupMeasure]:
+    """rows: (group label, first mean, latest mean) per person. Groups under `smallest`
+    people are folded into one row, so a measure cannot point to a person."""
+    groups: dict[str, list[float]] = defaultdict(list)
+    for label, first, latest in rows:
+        groups[label].append(latest - first)
+    shown, rest = [], []
+    for label, changes in sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        if len(changes) >= smallest:
+            shown.append(_measure_group(label, changes, threshold))
+        else:
+            rest.extend(changes)
+    if rest and len(rest) >= smallest:
+        shown.append(_measure_group(None, rest, threshold))
+    elif rest:
+        shown.append(GroupMeasure(None, len(rest), 0, 0, 0.0))
+    return shown
+
+
+def _measure_group(label, changes, threshold) -> GroupMeasure:
+    return GroupMeasure(
+        label,
+        len(changes),
+        sum(1 for c in changes if c > 0),
+        sum(1 for c in changes if c >= threshold - 1e-9),
+        round(mean(changes), 2),
+    )

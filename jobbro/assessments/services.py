@@ -1,0 +1,230 @@
+"""Writes of the progression tool: scores, assessments and new instrument versions."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.models import Role
+
+from .models import (
+    Area,
+    Assessment,
+    EntryChannel,
+    Instrument,
+    InstrumentVersion,
+    Item,
+    Rater,
+    RaterKind,
+    Rating,
+    ScaleStep,
+    Score,
+)
+
+# Who may enter which rater's scores. The offer site (the workplace) has no login yet, so
+# staff who follow the workplace enter its scores on its behalf; the citizen's own scores
+# come only from the self-scoring page, handed over by a member of staff.
+STAFF_FILLS = {
+    RaterKind.ADVISOR: (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+    RaterKind.OFFER_SITE: (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+}
+# Who may hand the phone over for the citizen's own scoring.
+SELF_SCORING_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT)
+# Who works with assessments at all (create, view, enter).
+ASSESSMENT_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT)
+
+
+def may_fill(user, kind: str, channel: str = EntryChannel.STAFF) -> bool:
+    if kind == RaterKind.CITIZEN:
+        return channel == EntryChannel.SELF and user.role in SELF_SCORING_ROLES
+    return channel == EntryChannel.STAFF and user.role in STAFF_FILLS.get(kind, ())
+
+
+def assessment_create(
+    *, citizen, version: InstrumentVersion, assessed_on: dt.date, user, placement=None
+) -> Assessment:
+    if placement is not None and placement.citizen_id != citizen.pk:
+        raise ValidationError(_("Forløbet hører ikke til borgeren."))
+    if assessed_on > timezone.localdate():
+        raise ValidationError(_("Datoen for målingen kan ikke ligge i fremtiden."))
+    return Assessment.objects.create(
+        citizen=citizen,
+        version=version,
+        assessed_on=assessed_on,
+        placement=placement,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def rating_save(
+    *,
+    assessment: Assessment,
+    kind: str,
+    scores: dict[int, tuple[int | None, str]],
+    user,
+    channel: str = EntryChannel.STAFF,
+    replace: bool = True,
+) -> Rating | None:
+    """Save one rater's scores: {item id: (value or None, comment)}.
+
+    Everything is checked before anything is written: a rater the user may not fill, an
+    item not in the assessment's version or a value outside its scale refuses the whole
+    save with a Danish message. `replace` makes the given scores the rater's only ones (the
+    grid sends them all); otherwise they are added to what is there (one item at a time).
+    """
+    rater = Rater.objects.filter(version=assessment.version_id, kind=kind).first()
+    if rater is None:
+        raise ValidationError(_("Værktøjet har ikke denne bedømmer."))
+    if not may_fill(user, kind, channel):
+        if kind == RaterKind.CITIZEN:
+            raise ValidationError(
+                _("Borgerens egen score indtastes af borgeren selv på selvvurderingssiden.")
+            )
+        raise ValidationError(
+            _("Din rolle må ikke indtaste scores for “%(rater)s”.") % {"rater": rater.label}
+        )
+    items = {i.pk: i for i in Item.objects.filter(version=assessment.version_id)}
+    steps = set(
+        ScaleStep.objects.filter(version=assessment.version_id).values_list("value", flat=True)
+    )
+    low, high = min(steps), max(steps)
+    clean: dict[int, tuple[int, str]] = {}
+    for item_id, (value, comment) in scores.items():
+        if item_id not in items:
+            raise ValidationError(_("Punktet findes ikke i værktøjet."))
+        if value is None:
+            if comment:
+                raise ValidationError(
+                    _("“%(item)s”: en kommentar kræver en score.") % {"item": items[item_id].text}
+                )
+            continue
+        if value not in steps:
+            raise ValidationError(
+                _("“%(item)s”: scoren skal være et helt tal fra %(low)s til %(high)s.")
+                % {"item": items[item_id].text, "low": low, "high": high}
+            )
+        clean[item_id] = (value, (comment or "").strip()[:500])
+    rating = Rating.objects.filter(assessment=assessment, rater=rater).first()
+    if not clean and (rating is None or replace):
+        if rating is not None:
+            rating.delete()
+        return None
+    if rating is None:
+        rating = Rating.objects.create(
+            assessment=assessment, rater=rater, entered_by=user, channel=channel
+        )
+    else:
+        rating.entered_by, rating.entered_at, rating.channel = user, timezone.now(), channel
+        rating.save(update_fields=["entered_by", "entered_at", "channel"])
+    if replace:
+        rating.scores.all().delete()
+    else:
+        rating.scores.filter(item_id__in=clean).delete()
+    Score.objects.bulk_create(
+        Score(rating=rating, item_id=item_id, value=value, comment=comment)
+        for item_id, (value, comment) in clean.items()
+    )
+    return rating
+
+
+@dataclass
+class ItemSpec:
+    text: str
+    translations: dict
+    area: str = ""
+
+
+@dataclass
+class StepSpec:
+    value: int
+    label: str
+    translations: dict
+
+
+def _content(version: InstrumentVersion) -> tuple:
+    items = [
+        (i.text, tuple(sorted(i.translations.items())), i.area.name if i.area else "")
+        for i in version.items.select_related("area")
+    ]
+    steps = [(s.value, s.label, tuple(sorted(s.translations.items()))) for s in version.steps.all()]
+    raters = [(r.kind, r.label) for r in version.raters.all()]
+    return version.description, items, steps, raters
+
+
+@transaction.atomic
+def instrument_version_create(
+    *,
+    instrument: Instrument,
+    description: str,
+    items: list[ItemSpec],
+    steps: list[StepSpec],
+    raters: list[tuple[str, str]],
+    user,
+) -> InstrumentVersion | None:
+    """A new version of the instrument, or None when nothing changed.
+
+    Old versions are left as they are, so assessments made with them keep their items.
+    Translations of an item whose Danish text is unchanged are carried over, so languages
+    added as data survive an edit.
+    """
+    if not items:
+        raise ValidationError(_("Værktøjet skal have mindst ét punkt."))
+    if len(steps) < 2:
+        raise ValidationError(_("Skalaen skal have mindst to trin."))
+    if len({s.value for s in steps}) != len(steps):
+        raise ValidationError(_("Hvert trin på skalaen skal have sin egen værdi."))
+    if any(not 0 <= s.value <= 10 for s in steps):
+        raise ValidationError(_("Skalaens trin skal ligge fra 0 til 10."))
+    if not raters:
+        raise ValidationError(_("Vælg mindst én bedømmer."))
+    current = instrument.current
+    if current is not None:
+        known = {i.text: i.translations for i in current.items.all()}
+        for spec in items:
+            spec.translations = {**known.get(spec.text, {}), **spec.translations}
+    new = (
+        description,
+        [(i.text, tuple(sorted(i.translations.items())), i.area) for i in items],
+        [
+            (s.value, s.label, tuple(sorted(s.translations.items())))
+            for s in sorted(steps, key=lambda s: s.value)
+        ],
+        list(raters),
+    )
+    if current is not None and _content(current) == new:
+        return None
+    version = InstrumentVersion.objects.create(
+        instrument=instrument,
+        number=(current.number + 1) if current else 1,
+        description=description,
+        created_by=user,
+    )
+    areas: dict[str, Area] = {}
+    for spec in items:
+        if spec.area and spec.area not in areas:
+            areas[spec.area] = Area.objects.create(
+                version=version, position=len(areas) + 1, name=spec.area
+            )
+    Item.objects.bulk_create(
+        Item(
+            version=version,
+            position=n,
+            text=spec.text,
+            translations=spec.translations,
+            area=areas.get(spec.area),
+        )
+        for n, spec in enumerate(items, start=1)
+    )
+    ScaleStep.objects.bulk_create(
+        ScaleStep(version=version, value=s.value, label=s.label, translations=s.translations)
+        for s in sorted(steps, key=lambda s: s.value)
+    )
+    Rater.objects.bulk_create(
+        Rater(version=version, kind=kind, label=label, position=n)
+        for n, (kind, label) in enumerate(raters, start=1)
+    )
+    return version

@@ -1,0 +1,623 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+from jobbro.audit.models import Action, Purpose
+from jobbro.audit.services import log_access
+from jobbro.citizens import access
+from jobbro.citizens.models import Citizen
+from jobbro.front.views import SMALLEST_GROUP
+from jobbro.placements.models import Placement
+
+from . import charts, selectors, services
+from .forms import AssessmentForm, InstrumentForm, NextStepsForm
+from .models import Assessment, EntryChannel, Instrument, Language, RaterKind
+
+PAGE_SIZE = 25
+ROLES = services.ASSESSMENT_ROLES
+# "Improved after support" (Primero): a rise of at least this much, on the 1–5 scale, in the
+# mean score between the first and the latest assessment.
+DEFAULT_THRESHOLD = 0.5
+
+
+def _log_page(request, citizens, action):
+    by_purpose: dict[str, list[int]] = {}
+    for cid, purpose in access.purposes_for(request.user, citizens).items():
+        by_purpose.setdefault(purpose or Purpose.STATED, []).append(cid)
+    for purpose, ids in by_purpose.items():
+        log_access(request, action=action, citizen_ids=ids, purpose=purpose)
+
+
+def _open(request, citizen_id):
+    """(citizen, purpose, reason), or a redirect to state a reason first."""
+    try:
+        return access.open_citizen(request.user, citizen_id), None
+    except access.ReasonRequired:
+        return None, redirect("citizens:reason", pk=citizen_id)
+
+
+def _open_assessment(request, pk):
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("version__instrument", "placement__company"), pk=pk
+    )
+    opened, redirect_ = _open(request, assessment.citizen_id)
+    if redirect_:
+        return None, redirect_
+    assessment.citizen = opened[0]
+    return (assessment, *opened[1:]), None
+
+
+def _scale(version):
+    steps = list(version.steps.all())
+    return steps, steps[0].value, steps[-1].value
+
+
+@role_required(*ROLES)
+def index(request):
+    """The latest assessments of the citizens this user works with."""
+    scope = access.citizens_for(request.user)
+    assessments = (
+        Assessment.objects.filter(citizen__in=scope)
+        .select_related("citizen", "version__instrument")
+        .order_by("-assessed_on", "-pk")
+    )
+    query = request.GET.get("q", "").strip()[:100]
+    for term in query.split():
+        assessments = assessments.filter(
+            Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
+        )
+    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("side"))
+    _log_page(
+        request,
+        {a.citizen for a in page.object_list},
+        Action.SEARCH if query else Action.LIST,
+    )
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(
+        request,
+        "assessments/index.html",
+        {"page": page, "query": query, "params": params.urlencode()},
+    )
+
+
+@role_required(*ROLES)
+def stalled(request):
+    """People whose mean score has not risen over their last N assessments (the monthly
+    coordination meeting, seed 000 line ~101)."""
+    try:
+        last = min(max(int(request.GET.get("n", 3)), 2), 6)
+    except ValueError:
+        last = 3
+    scope = access.citizens_for(request.user)
+    found = selectors.stalled(Assessment.objects.filter(citizen__in=scope), last)
+    citizens = Citizen.objects.in_bulk([c for c, _i, _m in found])
+    instruments = Instrument.objects.in_bulk({i for _c, i, _m in found})
+    rows = sorted(
+        ({"citizen": citizens[c], "instrument": instruments[i], "means": m} for c, i, m in found),
+        key=lambda r: (r["citizen"].last_name, r["citizen"].first_name, r["citizen"].pk),
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
+    _log_page(request, [r["citizen"] for r in page.object_list], Action.LIST)
+    return render(
+        request,
+        "assessments/stalled.html",
+        {"page": page, "last": last, "choices": range(2, 7), "params": f"n={last}"},
+    )
+
+
+@role_required(Role.MANAGER, Role.ADMINISTRATOR)
+def measures(request):
+    """Aggregates only: the share of people whose mean rose, by programme, instrument,
+    placement type and company. Groups under SMALLEST_GROUP people are folded."""
+    try:
+        threshold = float(request.GET.get("min", DEFAULT_THRESHOLD).replace(",", "."))
+    except (ValueError, AttributeError):
+        threshold = DEFAULT_THRESHOLD
+    threshold = min(max(threshold, 0.1), 4.0)
+    courses = selectors.courses(Assessment.objects.all())
+    courses = {k: v for k, v in courses.items() if len(v) >= 2}
+    in_project = dict(
+        Citizen.objects.filter(pk__in={c for c, _i in courses}).values_list("pk", "in_project")
+    )
+    names = dict(Instrument.objects.values_list("pk", "name"))
+    latest_ids = [points[-1][0] for points in courses.values()]
+    placements = {
+        a: (kind, company)
+        for a, kind, company in Assessment.objects.filter(
+            pk__in=latest_ids, placement__isnull=False
+        ).values_list("pk", "placement__kind", "placement__company__name")
+    }
+    kind_labels = dict(Placement._meta.get_field("kind").choices)
+    by: dict[str, list] = {"programme": [], "instrument": [], "kind": [], "company": []}
+    for (c, i), points in courses.items():
+        first, latest = points[0][2], points[-1][2]
+        project = _("Ambassadørprojektet") if in_project.get(c) else _("Uden for projektet")
+        by["programme"].append((project, first, latest))
+        by["instrument"].append((names[i], first, latest))
+        kind, company = placements.get(points[-1][0], (None, None))
+        by["kind"].append(
+            (kind_labels.get(kind, _("Uden forløb")) if kind else _("Uden forløb"), first, latest)
+        )
+        if company:
+            by["company"].append((company, first, latest))
+    tables = [
+        (_("Indsats"), selectors.group_measures(by["programme"], threshold, SMALLEST_GROUP)),
+        (_("Værktøj"), selectors.group_measures(by["instrument"], threshold, SMALLEST_GROUP)),
+        (_("Forløbstype"), selectors.group_measures(by["kind"], threshold, SMALLEST_GROUP)),
+        (_("Virksomhed"), selectors.group_measures(by["company"], threshold, SMALLEST_GROUP)),
+    ]
+    return render(
+        request,
+        "assessments/measures.html",
+        {
+            "tables": tables,
+            "threshold": threshold,
+            "people": len(courses),
+            "smallest": SMALLEST_GROUP,
+        },
+    )
+
+
+@role_required(*ROLES)
+def citizen_progression(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[citizen.pk],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    series = []
+    for s in selectors.citizen_series(citizen):
+        dates = [a.assessed_on for a in s.assessments]
+        low, high = 1, 5
+        steps = list(s.assessments[-1].version.steps.values_list("value", flat=True))
+        if steps:
+            low, high = min(steps), max(steps)
+        totals = charts.lines(
+            dates,
+            {r.kind: [t.get(r.kind) for t in s.rater_totals] for r in s.raters},
+            low,
+            high,
+        )
+        items = []
+        for n, text in enumerate(s.items, start=1):
+            values = s.by_item[text]
+            items.append(
+                {
+                    "n": n,
+                    "text": text,
+                    "values": values,
+                    "chart": charts.lines(
+                        dates,
+                        {r.kind: [v.get(r.kind) for v in values] for r in s.raters},
+                        low,
+                        high,
+                    ),
+                }
+            )
+        series.append(
+            {
+                "s": s,
+                "totals_chart": totals,
+                "items": items,
+                "legend": [{"label": r.label, **charts.STYLE[r.kind]} for r in s.raters],
+                "rows": list(zip(s.assessments, s.totals, s.rater_totals, strict=True)),
+            }
+        )
+    return render(
+        request,
+        "assessments/citizen.html",
+        {"citizen": citizen, "series": series, "may_create": request.user.role in ROLES},
+    )
+
+
+@role_required(*ROLES)
+def assessment_create(request, pk):
+    opened, redirect_ = _open(request, pk)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    form = AssessmentForm(request.POST or None, citizen=citizen)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = services.assessment_create(
+                citizen=citizen,
+                version=data["instrument"].current,
+                assessed_on=data["assessed_on"],
+                placement=data["placement"],
+                user=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            log_access(
+                request,
+                action=Action.CREATE,
+                citizen_ids=[citizen.pk],
+                purpose=purpose,
+                reason=reason,
+                fields=["assessments"],
+            )
+            messages.success(request, _("Målingen er oprettet. Indtast scores."))
+            return redirect("assessments:enter", pk=assessment.pk)
+    log_access(
+        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
+    )
+    return render(request, "assessments/create.html", {"form": form, "citizen": citizen})
+
+
+def _detail_context(request, assessment):
+    view = selectors.assessment_view(assessment)
+    steps, low, high = _scale(assessment.version)
+    return {
+        "assessment": assessment,
+        "citizen": assessment.citizen,
+        "view": view,
+        "steps": steps,
+        "chart": charts.bars(view, low, high),
+        "low": low,
+        "high": high,
+    }
+
+
+@role_required(*ROLES)
+def assessment_detail(request, pk):
+    opened, redirect_ = _open_assessment(request, pk)
+    if redirect_:
+        return redirect_
+    assessment, purpose, reason = opened
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[assessment.citizen_id],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    ctx = _detail_context(request, assessment)
+    ctx["languages"] = Language.objects.all()
+    ctx["self_scoring"] = assessment.version.raters.filter(kind=RaterKind.CITIZEN).exists()
+    return render(request, "assessments/detail.html", ctx)
+
+
+def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
+    """{kind: {item id: (value, comment)}} from the grid's fields, and input errors."""
+    scores: dict[str, dict] = {}
+    errors = []
+    for key, raw in post.items():
+        if not key.startswith(("s-", "c-")):
+            continue
+        parts = key.split("-", 2)
+        if len(parts) != 3 or not parts[2].isdigit():
+            errors.append(_("Punktet findes ikke i værktøjet."))
+            continue
+        field, kind, item_id = parts[0], parts[1], int(parts[2])
+        if kind not in kinds:
+            errors.append(_("Værktøjet har ikke denne bedømmer."))
+            continue
+        value, comment = scores.setdefault(kind, {}).get(item_id, (None, ""))
+        raw = raw.strip()
+        if field == "c":
+            comment = raw
+        elif raw:
+            if not (raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit())):
+                errors.append(_("Skriv scoren som et helt tal, ikke “%(v)s”.") % {"v": raw[:10]})
+                continue
+            value = int(raw)
+        scores[kind][item_id] = (value, comment)
+    return scores, errors
+
+
+@role_required(*ROLES)
+def assessment_enter(request, pk):
+    """The whole grid on one screen: a digit per score, tab to move."""
+    opened, redirect_ = _open_assessment(request, pk)
+    if redirect_:
+        return redirect_
+    assessment, purpose, reason = opened
+    raters = list(assessment.version.raters.all())
+    editable = [r.kind for r in raters if services.may_fill(request.user, r.kind)]
+    errors: list[str] = []
+    form = NextStepsForm(request.POST or None, initial={"next_steps": assessment.next_steps})
+    posted = {}
+    if request.method == "POST":
+        posted, errors = _parse_grid(request.POST, {r.kind for r in raters})
+        if form.is_valid() and not errors:
+            try:
+                with transaction.atomic():
+                    for kind in editable:
+                        services.rating_save(
+                            assessment=assessment,
+                            kind=kind,
+                            scores=posted.get(kind, {}),
+                            user=request.user,
+                        )
+                    for kind in set(posted) - set(editable):
+                        if any(v is not None or c for v, c in posted[kind].values()):
+                            services.rating_save(
+                                assessment=assessment,
+                                kind=kind,
+                                scores=posted[kind],
+                                user=request.user,
+                            )
+                    assessment.next_steps = form.cleaned_data["next_steps"]
+                    assessment.save(update_fields=["next_steps"])
+            except ValidationError as e:
+                errors.extend(e.messages)
+            else:
+                log_access(
+                    request,
+                    action=Action.CHANGE,
+                    citizen_ids=[assessment.citizen_id],
+                    purpose=purpose,
+                    reason=reason,
+                    fields=["assessments"],
+                )
+                messages.success(request, _("Scorerne er gemt."))
+                return redirect("assessments:detail", pk=assessment.pk)
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[assessment.citizen_id],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    view = selectors.assessment_view(assessment)
+    steps, low, high = _scale(assessment.version)
+    rows = []
+    for row in view.rows:
+        cells = []
+        for r in raters:
+            value, comment = row.values[r.kind], row.comments[r.kind]
+            if posted:
+                value, comment = posted.get(r.kind, {}).get(row.item.pk, (None, ""))
+            cells.append(
+                {
+                    "kind": r.kind,
+                    "label": r.label,
+                    "editable": r.kind in editable,
+                    "value": "" if value is None else value,
+                    "comment": comment,
+                }
+            )
+        rows.append({"row": row, "cells": cells})
+    return render(
+        request,
+        "assessments/enter.html",
+        {
+            "assessment": assessment,
+            "citizen": assessment.citizen,
+            "raters": raters,
+            "editable": editable,
+            "rows": rows,
+            "errors": errors,
+            "form": form,
+            "steps": steps,
+            "low": low,
+            "high": high,
+            "ratings": view.ratings,
+            "has_comments": any(c["comment"] for g in rows for c in g["cells"]),
+        },
+        status=400 if errors else 200,
+    )
+
+
+@role_required(*ROLES)
+def assessment_pdf(request, pk):
+    """One printable page for the meeting: the diagram, the scores, room for next steps."""
+    from weasyprint import HTML
+
+    opened, redirect_ = _open_assessment(request, pk)
+    if redirect_:
+        return redirect_
+    assessment, purpose, reason = opened
+    log_access(
+        request,
+        action=Action.EXPORT,
+        citizen_ids=[assessment.citizen_id],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    html = render_to_string("assessments/pdf.html", _detail_context(request, assessment), request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="progression-{assessment.pk}.pdf"'
+    return response
+
+
+def _language(code: str) -> tuple[Language | None, dict]:
+    danish = Language.objects.filter(code="da").first()
+    base = dict(danish.texts) if danish else {}
+    language = Language.objects.filter(code=code).first() or danish
+    if language:
+        base.update(language.texts)
+    return language, base
+
+
+@role_required(*services.SELF_SCORING_ROLES)
+def self_score(request, pk):
+    """The citizen's own scores, one item at a time, on a phone handed over by staff.
+
+    Records only the citizen rater; entered_by is the member of staff who handed it over.
+    """
+    opened, redirect_ = _open_assessment(request, pk)
+    if redirect_:
+        return redirect_
+    assessment, purpose, reason = opened
+    version = assessment.version
+    if not version.raters.filter(kind=RaterKind.CITIZEN).exists():
+        raise Http404
+    language, texts = _language(request.GET.get("sprog", "da"))
+    code = language.code if language else "da"
+    items = list(version.items.all())
+    try:
+        n = int(request.GET.get("punkt", 1))
+    except ValueError:
+        n = 1
+    n = min(max(n, 1), len(items) + 1)
+    base = reverse("assessments:self_score", kwargs={"pk": assessment.pk})
+    error = ""
+    if request.method == "POST" and n <= len(items):
+        raw = request.POST.get("value", "")
+        skip = "skip" in request.POST
+        if not skip and not raw.isdigit():
+            error = texts.get("choose", "")
+        else:
+            try:
+                services.rating_save(
+                    assessment=assessment,
+                    kind=RaterKind.CITIZEN,
+                    scores={items[n - 1].pk: (None if skip else int(raw), "")},
+                    user=request.user,
+                    channel=EntryChannel.SELF,
+                    replace=False,
+                )
+            except ValidationError as e:
+                error = " ".join(e.messages)
+            else:
+                log_access(
+                    request,
+                    action=Action.CHANGE,
+                    citizen_ids=[assessment.citizen_id],
+                    purpose=purpose,
+                    reason=reason,
+                    fields=["assessments"],
+                )
+                return redirect(f"{base}?sprog={code}&punkt={n + 1}")
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[assessment.citizen_id],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    item = items[n - 1] if n <= len(items) else None
+    current = None
+    if item is not None:
+        current = (
+            assessment.ratings.filter(rater__kind=RaterKind.CITIZEN)
+            .values_list("scores__value", flat=True)
+            .filter(scores__item=item)
+            .first()
+        )
+    steps = [
+        {"value": s.value, "label": s.label_in(code), "checked": current == s.value}
+        for s in version.steps.all()
+    ]
+    return render(
+        request,
+        "assessments/self_score.html",
+        {
+            "assessment": assessment,
+            "language": language,
+            "code": code,
+            "dir": language.direction if language else "ltr",
+            "texts": texts,
+            "item": item,
+            "item_text": item.text_in(code) if item else "",
+            "n": n,
+            "total": len(items),
+            "question": texts.get("question", "{n}/{total}").format(n=n, total=len(items)),
+            "steps": steps,
+            "error": error,
+            "base": base,
+        },
+        status=400 if error else 200,
+    )
+
+
+@role_required(*ROLES)
+def placement_progression(request, pk):
+    """The workplace's score since the placement started (capability 6, item 6)."""
+    placement = get_object_or_404(Placement.objects.select_related("company"), pk=pk)
+    opened, redirect_ = _open(request, placement.citizen_id)
+    if redirect_:
+        return redirect_
+    citizen, purpose, reason = opened
+    log_access(
+        request,
+        action=Action.VIEW,
+        citizen_ids=[citizen.pk],
+        purpose=purpose,
+        reason=reason,
+        fields=["assessments"],
+    )
+    return render(
+        request,
+        "assessments/placement.html",
+        {
+            "citizen": citizen,
+            "placement": placement,
+            "progression": selectors.workplace_progression(placement),
+        },
+    )
+
+
+@role_required(Role.ADMINISTRATOR)
+def instruments(request):
+    rows = Instrument.objects.prefetch_related("versions")
+    return render(request, "assessments/instruments.html", {"instruments": rows})
+
+
+@role_required(Role.ADMINISTRATOR)
+def instrument_edit(request, pk=None):
+    instrument = get_object_or_404(Instrument, pk=pk) if pk else None
+    initial = InstrumentForm.initial_for(instrument) if instrument else None
+    form = InstrumentForm(request.POST or None, initial=initial, instance=instrument)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if instrument is None:
+                    instrument = Instrument.objects.create(name=data["name"], active=data["active"])
+                else:
+                    instrument.name, instrument.active = data["name"], data["active"]
+                    instrument.save(update_fields=["name", "active"])
+                version = services.instrument_version_create(
+                    instrument=instrument,
+                    description=data["description"].strip(),
+                    items=data["items"],
+                    steps=data["scale"],
+                    raters=form.raters(),
+                    user=request.user,
+                )
+        except ValidationError as e:
+            if pk is None:
+                instrument = None
+            form.add_error(None, e)
+        else:
+            if version:
+                messages.success(
+                    request,
+                    _("Version %(n)s er gemt. Tidligere målinger beholder deres version.")
+                    % {"n": version.number},
+                )
+            else:
+                messages.success(request, _("Ændringerne er gemt."))
+            return redirect("assessments:instruments")
+    versions = instrument.versions.all() if instrument else []
+    return render(
+        request,
+        "assessments/instrument_form.html",
+        {"form": form, "instrument": instrument, "versions": versions},
+    )
