@@ -9,6 +9,13 @@ NAVIGATION = [
     (_("Borgere"), "citizens:list", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("96-timers-listen"), "citizens:awaiting", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Mine mentees"), "citizens:mentees", (Role.MENTOR,)),
+    (
+        _("Progression"),
+        "assessments:index",
+        (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+    ),
+    (_("Progression i tal"), "assessments:measures", (Role.MANAGER, Role.ADMINISTRATOR)),
+    (_("Værktøjer"), "assessments:instruments", (Role.ADMINISTRATOR,)),
     (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Brugere"), "accounts:users", (Role.ADMINISTRATOR,)),
