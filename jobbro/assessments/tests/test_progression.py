@@ -138,7 +138,9 @@ def test_it_refuses_a_rater_the_role_may_not_fill_in_the_service(people, citizen
     assert not Rating.objects.exists()
 
 
-def test_the_self_scoring_page_records_only_the_citizen_rater(client, people, citizens, shipped, day):
+def test_the_self_scoring_page_records_only_the_citizen_rater(
+    client, people, citizens, shipped, day
+):
     a = make_assessment(citizens["fatima"], shipped, day, people["alice"])
     client.force_login(people["alice"])
     url = reverse("assessments:self_score", args=[a.pk])
