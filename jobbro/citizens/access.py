@@ -8,7 +8,7 @@ citizen is what the access log records.
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,9 +17,18 @@ from jobbro.audit.models import Purpose
 
 from .models import AccessGrant, Citizen
 
+
+def _company_placements(user):
+    """Placements, proposed or real, at the companies this consultant is key account for."""
+    from jobbro.placements.models import Placement, PlacementStatus
+
+    return Placement.objects.filter(company__key_account=user).exclude(
+        status=PlacementStatus.CANCELLED
+    )
+
 # Roles that may open a citizen outside their own context after stating a reason. Company
-# consultants are not among them: they see citizens placed or proposed at their companies,
-# which arrives with the job bank, and until then none.
+# consultants are not among them: they see the citizens placed or proposed at their
+# companies, and no others.
 MAY_STATE_REASON = (Role.CASE_WORKER, Role.AMBASSADOR)
 # Roles that work with whole case files (lists, search, create).
 CASE_FILE_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR)
@@ -43,8 +52,10 @@ def _context_q(user) -> Q | None:
         return Q(in_project=True)
     if user.role == Role.MENTOR:
         return Q(mentor=user)
-    # Company consultants (placements) and teachers (programmes) get their context when
-    # those capabilities arrive; managers and administrators see no personal data.
+    if user.role == Role.COMPANY_CONSULTANT:
+        return Q(Exists(_company_placements(user).filter(citizen=OuterRef("pk"))))
+    # Teachers (programmes) get their context when that capability arrives; managers and
+    # administrators see no personal data.
     return None
 
 
@@ -69,6 +80,11 @@ def context_purpose(user, citizen: Citizen) -> str | None:
         return Purpose.PROJECT
     if user.role == Role.MENTOR and citizen.mentor_id == user.id:
         return Purpose.MENTEE
+    if (
+        user.role == Role.COMPANY_CONSULTANT
+        and _company_placements(user).filter(citizen=citizen).exists()
+    ):
+        return Purpose.COMPANY
     return None
 
 

@@ -1,8 +1,14 @@
 """Placements on the priority staircase (PRODUCT.md capability 4; seed 000 line ~137)."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Middelfart's rule (seed 002): an acute problem in a course is answered within 24 hours.
+ACUTE_ANSWER_HOURS = 24
 
 
 class PlacementKind(models.TextChoices):
@@ -70,16 +76,26 @@ class Placement(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
     )
+    ambassador = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ambassadør"),
+        on_delete=models.PROTECT,
+        related_name="followed_placements",
+        null=True,
+        blank=True,
+    )
+    note = models.TextField(_("bemærkning"), blank=True)
     # Optimistic locking: a save that started from an older version is refused.
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["citizen", "status"])]
         verbose_name = _("forløb")
         verbose_name_plural = _("forløb")
         constraints = [
@@ -92,3 +108,277 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_on:%d.%m.%Y}"
+
+
+class ContactMode(models.TextChoices):
+    VISIT = "visit", _("Besøg")
+    PHONE = "phone", _("Telefon")
+    MAIL = "mail", _("Mail")
+    ACCOMPANIMENT = "accompaniment", _("Følgedag på arbejdspladsen")
+
+
+class ConversationOutcome(models.TextChoices):
+    CONTINUES = "continues", _("Borgeren fortsætter i praktikken")
+    ENDS = "ends", _("Praktikken afsluttes")
+
+
+class EndingConversation(models.Model):
+    """The talk with the ambassador and the company before an internship ends (000 ~287)."""
+
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="ending_conversations"
+    )
+    held_on = models.DateField(_("dato for samtalen"))
+    ambassador = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ambassadør"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    company_participant = models.CharField(_("deltager fra virksomheden"), max_length=200)
+    other_participants = models.CharField(_("øvrige deltagere"), max_length=300, blank=True)
+    outcome = models.CharField(_("resultat"), max_length=10, choices=ConversationOutcome.choices)
+    summary = models.TextField(_("hvad blev drøftet og aftalt"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("samtale før afslutning")
+        verbose_name_plural = _("samtaler før afslutning")
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%d.%m.%Y} {self.get_outcome_display()}"
+
+
+class CoursePlan(models.Model):
+    """The plan for one course (000 line ~74): goals, the follow-up rhythm, accompaniment.
+
+    The plan is dynamic: every save writes a PlanRevision, so the plan as it was on any
+    date, and who changed what, can be shown.
+    """
+
+    placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="plan")
+    goals = models.TextField(_("mål for forløbet"))
+    contact_every_days = models.PositiveSmallIntegerField(
+        _("opfølgning hver (dage)"), help_text=_("Fx 14 for hver anden uge.")
+    )
+    contact_mode = models.CharField(
+        _("opfølgning som"), max_length=16, choices=ContactMode.choices, default=ContactMode.VISIT
+    )
+    accompaniment_days = models.PositiveSmallIntegerField(
+        _("følgedage på arbejdspladsen"), default=0
+    )
+    accompaniment_note = models.CharField(
+        _("om følgedagene"), max_length=300, blank=True, help_text=_("Fx de første to dage.")
+    )
+    # Optimistic locking, as on Placement.
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("plan for forløbet")
+        verbose_name_plural = _("planer for forløb")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(contact_every_days__gte=1, contact_every_days__lte=365),
+                name="plan_contact_every_1_to_365_days",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Plan {self.placement_id} v{self.version}"
+
+
+PLAN_FIELDS = (
+    "goals",
+    "contact_every_days",
+    "contact_mode",
+    "accompaniment_days",
+    "accompaniment_note",
+)
+
+
+class PlanRevision(models.Model):
+    """The plan as saved at one moment, by whom, and which fields changed."""
+
+    plan = models.ForeignKey(CoursePlan, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    saved_at = models.DateTimeField(default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    changed = models.CharField(max_length=300, blank=True)
+    goals = models.TextField()
+    contact_every_days = models.PositiveSmallIntegerField()
+    contact_mode = models.CharField(max_length=16, choices=ContactMode.choices)
+    accompaniment_days = models.PositiveSmallIntegerField(default=0)
+    accompaniment_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-saved_at", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="plan_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Plan {self.plan_id} v{self.version}"
+
+
+class FollowUp(models.Model):
+    """A planned contact or visit by the ambassador; recording one schedules the next."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="follow_ups")
+    due_on = models.DateField(_("planlagt"))
+    mode = models.CharField(_("form"), max_length=16, choices=ContactMode.choices)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig"),
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+        null=True,
+        blank=True,
+    )
+    done_on = models.DateField(_("gennemført"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    summary = models.TextField(_("notat fra opfølgningen"), blank=True)
+    cancelled = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        indexes = [models.Index(fields=["assigned_to", "done_on", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_mode_display()} {self.due_on:%d.%m.%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None and not self.cancelled
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        return self.is_open and self.due_on < (today or timezone.localdate())
+
+
+class AcuteIssue(models.Model):
+    """A problem in a course that must be answered within 24 hours (002, Middelfart)."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="acute_issues")
+    reported_at = models.DateTimeField(_("henvendelse modtaget"))
+    reported_by = models.CharField(
+        _("henvendelse fra"), max_length=200, help_text=_("Fx virksomhedens kontaktperson.")
+    )
+    description = models.TextField(_("hvad er problemet"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("besvaret"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    answer = models.TextField(_("svar og handling"), blank=True)
+    # Set when the 24 hours passed without an answer and the managers were told.
+    breach_flagged_at = models.DateTimeField(null=True, blank=True)
+    flagged_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="flagged_acute_issues", blank=True
+    )
+
+    class Meta:
+        ordering = ["-reported_at", "-id"]
+        verbose_name = _("akut henvendelse")
+        verbose_name_plural = _("akutte henvendelser")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(answered_at__isnull=True)
+                | models.Q(answered_at__gte=models.F("reported_at")),
+                name="acute_answered_after_report",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reported_at:%d.%m.%Y %H:%M}"
+
+    @property
+    def deadline(self) -> dt.datetime:
+        return self.reported_at + dt.timedelta(hours=ACUTE_ANSWER_HOURS)
+
+    def is_breached(self, now: dt.datetime | None = None) -> bool:
+        if self.answered_at is not None:
+            return self.answered_at > self.deadline
+        return (now or timezone.now()) > self.deadline
+
+
+class RetentionPlan(models.Model):
+    """The retention plan (fastholdelsesplan, 003 "Bilag 2"): parties, goals, assessment."""
+
+    placement = models.OneToOneField(
+        Placement, on_delete=models.CASCADE, related_name="retention_plan"
+    )
+    work_function = models.CharField(_("arbejdsfunktion"), max_length=200, blank=True)
+    company_contact = models.CharField(_("kontaktperson i virksomheden"), max_length=200)
+    company_contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    municipality_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kommunens kontaktperson"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    municipality_contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    company_goal = models.TextField(_("virksomhedsmål"), blank=True)
+    citizen_goal = models.TextField(_("borgerens mål"), blank=True)
+    jobcentre_goal = models.TextField(_("jobcentrets mål"), blank=True)
+    next_goal = models.TextField(_("næste mål"), blank=True)
+    assessment = models.TextField(_("vurdering"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("fastholdelsesplan")
+        verbose_name_plural = _("fastholdelsesplaner")
+
+    def __str__(self) -> str:
+        return f"Fastholdelsesplan {self.placement_id}"
+
+
+class RetentionEntry(models.Model):
+    """One dated line of the retention plan: what is not working, and what is."""
+
+    plan = models.ForeignKey(RetentionPlan, on_delete=models.CASCADE, related_name="entries")
+    on = models.DateField(_("dato"))
+    not_working = models.TextField(_("hvad er det, der ikke fungerer"))
+    resources = models.TextField(_("ressourcer og styrker"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "id"]
+        verbose_name = _("beskrivelse af udfordringen")
+        verbose_name_plural = _("beskrivelser af udfordringen")
+
+    def __str__(self) -> str:
+        return f"{self.on:%d.%m.%Y}"
+
+
+class CalendarFeed(models.Model):
+    """A user's private iCalendar address; revoking deletes it, a new one gets a new token."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Kalender for {self.user_id}"

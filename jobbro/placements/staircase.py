@@ -1,0 +1,115 @@
+"""The priority staircase (prioriteringstrappen, seed 000 line ~137).
+
+From the top: ordinary work; wage subsidy in a private company; wage subsidy in a public
+one; internship in a private company; internship in a public one; other development
+efforts incl. utility work. "Always as high as possible."
+
+The other kinds of placement are shown as what they are, and rank for the citizen's
+current step by this rule (documented in docs/architecture.md):
+
+- small jobs (paid hours) and leisure jobs are ordinary paid work: step 1, whatever the
+  hours. An internship combined with paid hours stays an internship (step 4 or 5) and is
+  shown as "with paid hours" (002, Nordfyns);
+- IGU and flexjob are paid employment with public support, like wage subsidy: step 2 in
+  a private company, 3 in a public one;
+- education (VUC, FVU) is a development effort: step 6;
+- a placement without a company, or at one whose sector is not known, ranks as public
+  (the lower step): a step is only claimed when it is known.
+
+A citizen's current step is the highest (lowest number) among their active placements.
+"""
+
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.utils.translation import gettext as _
+
+from jobbro.companies.models import Sector
+
+from .models import Placement, PlacementKind, PlacementStatus, Step
+
+ORDINARY_KINDS = (PlacementKind.ORDINARY, PlacementKind.SMALL_JOB, PlacementKind.LEISURE_JOB)
+SUBSIDISED_KINDS = (PlacementKind.WAGE_SUBSIDY, PlacementKind.IGU, PlacementKind.FLEXJOB)
+DEVELOPMENT_KINDS = (PlacementKind.OTHER_EFFORT, PlacementKind.EDUCATION)
+
+
+def step_for(kind: str, sector: str | None) -> Step:
+    """The step a placement of this kind at a company of this sector stands on."""
+    private = sector == Sector.PRIVATE
+    if kind in ORDINARY_KINDS:
+        return Step.ORDINARY
+    if kind in SUBSIDISED_KINDS:
+        return Step.WAGE_SUBSIDY_PRIVATE if private else Step.WAGE_SUBSIDY_PUBLIC
+    if kind == PlacementKind.INTERNSHIP:
+        return Step.INTERNSHIP_PRIVATE if private else Step.INTERNSHIP_PUBLIC
+    return Step.OTHER_EFFORT
+
+
+def placement_step(placement: Placement) -> Step:
+    sector = placement.company.sector if placement.company_id else None
+    return step_for(placement.kind, sector)
+
+
+def step_expression(prefix: str = "") -> Case:
+    """step_for as a database expression, for annotating and ordering."""
+    kind, sector = f"{prefix}kind", f"{prefix}company__sector"
+    private = Q(**{sector: Sector.PRIVATE})
+    return Case(
+        When(Q(**{f"{kind}__in": ORDINARY_KINDS}), then=Value(Step.ORDINARY.value)),
+        When(
+            Q(**{f"{kind}__in": SUBSIDISED_KINDS}) & private,
+            then=Value(Step.WAGE_SUBSIDY_PRIVATE.value),
+        ),
+        When(Q(**{f"{kind}__in": SUBSIDISED_KINDS}), then=Value(Step.WAGE_SUBSIDY_PUBLIC.value)),
+        When(
+            Q(**{kind: PlacementKind.INTERNSHIP}) & private,
+            then=Value(Step.INTERNSHIP_PRIVATE.value),
+        ),
+        When(Q(**{kind: PlacementKind.INTERNSHIP}), then=Value(Step.INTERNSHIP_PUBLIC.value)),
+        default=Value(Step.OTHER_EFFORT.value),
+        output_field=IntegerField(),
+    )
+
+
+def with_current_step(citizens):
+    """Annotate citizens with current_step (int or None) and current_kind: two subqueries,
+    so a list page keeps its query count whatever its length."""
+    top = (
+        Placement.objects.filter(citizen=OuterRef("pk"), status=PlacementStatus.ACTIVE)
+        .annotate(step=step_expression())
+        .order_by("step", "-starts_on", "-id")
+    )
+    return citizens.annotate(
+        current_step=Subquery(top.values("step")[:1]),
+        current_kind=Subquery(top.values("kind")[:1]),
+    )
+
+
+def kind_label(kind: str, paid_hours=0) -> str:
+    """What the placement is, e.g. "Virksomhedspraktik med lønnede timer"."""
+    if kind == PlacementKind.INTERNSHIP and paid_hours:
+        return _("Virksomhedspraktik med lønnede timer")
+    return str(PlacementKind(kind).label)
+
+
+def describe_step(step: int | None, kind: str | None = None) -> str:
+    """'Trin 4: Virksomhedspraktik i privat virksomhed', naming the kind when it is one of
+    those shown as what they are (IGU, small job, leisure job, education, flexjob)."""
+    if step is None:
+        return _("Ikke placeret")
+    text = _("Trin %(n)s: %(label)s") % {"n": step, "label": Step(step).label}
+    if kind and kind not in (
+        PlacementKind.ORDINARY,
+        PlacementKind.WAGE_SUBSIDY,
+        PlacementKind.INTERNSHIP,
+        PlacementKind.OTHER_EFFORT,
+    ):
+        text += f" ({PlacementKind(kind).label})"
+    return text
+
+
+def current_step(citizen) -> tuple[Step | None, Placement | None]:
+    """The citizen's current step and the placement that puts them there."""
+    best = None
+    for p in citizen.placements.filter(status=PlacementStatus.ACTIVE).select_related("company"):
+        if best is None or placement_step(p) < placement_step(best):
+            best = p
+    return (placement_step(best) if best else None), best

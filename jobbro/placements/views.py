@@ -1,0 +1,692 @@
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+from jobbro.audit.models import Action
+from jobbro.audit.services import log_access
+from jobbro.citizens import access as citizen_access
+from jobbro.companies.models import Opening, OpeningKind, Sector
+
+from . import access, services
+from .forms import (
+    AcuteAnswerForm,
+    AcuteIssueForm,
+    ConversationForm,
+    EndForm,
+    FollowUpForm,
+    PlacementForm,
+    PlanForm,
+    RetentionEntryForm,
+    RetentionPlanForm,
+)
+from .models import (
+    PLAN_FIELDS,
+    AcuteIssue,
+    CoursePlan,
+    FollowUp,
+    PlacementKind,
+    PlacementStatus,
+    RetentionPlan,
+)
+from .staircase import describe_step, kind_label, placement_step
+
+PAGE_SIZE = 25
+# Seed 002 (Nordfyns): an internship should lead to paid hours; after this long without
+# any, the course is shown on "who could move up".
+LONG_INTERNSHIP_WEEKS = 8
+LONG_WAGE_SUBSIDY_WEEKS = 26
+
+
+def _open(request, pk):
+    try:
+        return access.open_placement(request.user, pk), None
+    except citizen_access.ReasonRequired as e:
+        return None, redirect("citizens:reason", pk=e.citizen.pk)
+
+
+def _log(request, placement, purpose, reason, action=Action.VIEW, fields=()):
+    log_access(
+        request,
+        action=action,
+        citizen_ids=[placement.citizen_id],
+        purpose=purpose,
+        reason=reason,
+        fields=fields,
+    )
+
+
+def _log_list(request, citizen_ids):
+    ids = sorted(set(citizen_ids))
+    if not ids:
+        return
+    if request.user.role == Role.COMPANY_CONSULTANT:
+        log_access(
+            request,
+            action=Action.LIST,
+            citizen_ids=ids,
+            purpose=access.purpose_for_listing(request.user),
+        )
+        return
+    from jobbro.citizens.models import Citizen
+
+    citizens = Citizen.objects.filter(pk__in=ids).select_related("case_worker")
+    by_purpose: dict[str, list[int]] = {}
+    for cid, purpose in citizen_access.purposes_for(request.user, citizens).items():
+        by_purpose.setdefault(purpose or "stated", []).append(cid)
+    for purpose, pids in by_purpose.items():
+        log_access(request, action=Action.LIST, citizen_ids=pids, purpose=purpose)
+
+
+def _errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            for e in errs:
+                form.add_error(field if field in form.fields else None, e)
+    else:
+        for e in error.messages:
+            form.add_error(None, e)
+
+
+# Placements ---------------------------------------------------------------------------------
+
+
+@role_required(*access.READ_ROLES)
+def placement_list(request):
+    placements = access.placements_for(request.user).select_related("citizen", "company")
+    q = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    kind = request.GET.get("type", "")
+    for term in q.split():
+        placements = placements.filter(
+            Q(citizen__first_name__icontains=term)
+            | Q(citizen__last_name__icontains=term)
+            | Q(company__name__icontains=term)
+        )
+    if status in PlacementStatus.values:
+        placements = placements.filter(status=status)
+    if kind in PlacementKind.values:
+        placements = placements.filter(kind=kind)
+    page = Paginator(placements.order_by("-starts_on", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    rows = [(p, placement_step(p), kind_label(p.kind, p.paid_hours_per_week)) for p in page]
+    _log_list(request, [p.citizen_id for p in page])
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(
+        request,
+        "placements/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "q": q,
+            "status": status,
+            "kind": kind,
+            "statuses": PlacementStatus.choices,
+            "kinds": PlacementKind.choices,
+            "params": params.urlencode(),
+        },
+    )
+
+
+@role_required(*access.CREATE_ROLES)
+def placement_create(request, citizen):
+    try:
+        citizen, purpose, reason = citizen_access.open_citizen(request.user, citizen)
+    except citizen_access.ReasonRequired:
+        return redirect("citizens:reason", pk=citizen)
+    if not access.may_create(request.user, purpose):
+        raise Http404
+    form = PlacementForm(
+        request.POST or None,
+        initial={"starts_on": timezone.localdate(), "status": PlacementStatus.ACTIVE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            placement = services.placement_create(citizen=citizen, by=request.user, **data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            log_access(
+                request,
+                action=Action.CREATE,
+                citizen_ids=[citizen.pk],
+                purpose=purpose,
+                reason=reason,
+                fields=["placement"],
+            )
+            messages.success(request, _("Forløbet er oprettet."))
+            return redirect("placements:detail", placement=placement.pk)
+    log_access(
+        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
+    )
+    return render(request, "placements/form.html", {"form": form, "citizen": citizen})
+
+
+@role_required(*access.READ_ROLES)
+def placement_detail(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    _log(request, placement, purpose, reason)
+    plan = CoursePlan.objects.filter(placement=placement).first()
+    today = timezone.localdate()
+    ctx = {
+        "placement": placement,
+        "citizen": placement.citizen,
+        "step": describe_step(placement_step(placement), placement.kind),
+        "kind_label": kind_label(placement.kind, placement.paid_hours_per_week),
+        "plan": plan,
+        "follow_ups": placement.follow_ups.select_related("assigned_to", "done_by")[:20],
+        "conversations": placement.ending_conversations.select_related("ambassador"),
+        "acute_issues": placement.acute_issues.all()[:10],
+        "retention_plan": getattr(placement, "retention_plan", None),
+        "may_work": access.may_work(request.user, purpose),
+        "is_open": placement.status not in (PlacementStatus.ENDED, PlacementStatus.CANCELLED),
+        "is_internship": placement.kind == PlacementKind.INTERNSHIP,
+        "today": today,
+        "now": timezone.now(),
+    }
+    return render(request, "placements/detail.html", ctx)
+
+
+@role_required(*access.WORK_ROLES)
+def placement_edit(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    form = PlacementForm(request.POST or None, instance=placement)
+    if request.method == "POST" and form.is_valid():
+        version = form.cleaned_data.get("version") or 0
+        changed = [f for f in form.changed_data if f != "version"]
+        try:
+            services.placement_change(placement=form.instance, version=version, by=request.user)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, changed)
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(
+        request,
+        "placements/form.html",
+        {"form": form, "citizen": placement.citizen, "placement": placement},
+    )
+
+
+@role_required(*access.WORK_ROLES)
+def placement_end(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    form = EndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_end(
+                placement=placement, ends_on=form.cleaned_data["ends_on"], by=request.user
+            )
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["status", "ends_on"])
+            messages.success(request, _("Forløbet er afsluttet."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(request, "placements/end.html", {"form": form, "placement": placement})
+
+
+@role_required(*access.WORK_ROLES)
+def conversation_create(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    initial = {"held_on": timezone.localdate()}
+    if request.user.role == Role.AMBASSADOR:
+        initial["ambassador"] = request.user
+    elif placement.ambassador_id:
+        initial["ambassador"] = placement.ambassador
+    form = ConversationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conversation_record(placement=placement, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["ending_conversation"])
+            messages.success(request, _("Samtalen er registreret."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(request, "placements/conversation.html", {"form": form, "placement": placement})
+
+
+@role_required(*access.MOVE_UP_ROLES)
+def move_up(request):
+    """Who could move up the staircase: "always as high as possible" (seed 000 line ~137)."""
+    today = timezone.localdate()
+    free_private = (
+        Opening.objects.filter(
+            is_open=True, kind=OpeningKind.INTERNSHIP, company__sector=Sector.PRIVATE
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .annotate(taken=Count("placements", filter=Q(placements__status=PlacementStatus.ACTIVE)))
+        .filter(capacity__gt=F("taken"))
+        .exists()
+    )
+    long_internship = today - dt.timedelta(weeks=LONG_INTERNSHIP_WEEKS)
+    long_subsidy = today - dt.timedelta(weeks=LONG_WAGE_SUBSIDY_WEEKS)
+    q = Q(kind=PlacementKind.INTERNSHIP, paid_hours_per_week=0, starts_on__lte=long_internship)
+    q |= Q(kind=PlacementKind.WAGE_SUBSIDY, starts_on__lte=long_subsidy)
+    if free_private:
+        q |= Q(kind=PlacementKind.INTERNSHIP) & ~Q(company__sector=Sector.PRIVATE)
+    placements = (
+        access.placements_for(request.user)
+        .filter(status=PlacementStatus.ACTIVE)
+        .filter(q)
+        .select_related("citizen", "company")
+        .order_by("starts_on", "id")
+    )
+    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
+    rows = []
+    for p in page:
+        reasons = []
+        internship = p.kind == PlacementKind.INTERNSHIP
+        if internship and not p.paid_hours_per_week and p.starts_on <= long_internship:
+            reasons.append(
+                _("%(w)s uger i praktik uden lønnede timer: tal om lønnede timer eller løntilskud.")
+                % {"w": (today - p.starts_on).days // 7}
+            )
+        public = not p.company_id or p.company.sector != Sector.PRIVATE
+        if internship and free_private and public:
+            reasons.append(
+                _("Praktik i offentlig virksomhed; der er ledige private praktikpladser.")
+            )
+        if p.kind == PlacementKind.WAGE_SUBSIDY and p.starts_on <= long_subsidy:
+            reasons.append(_("Over et halvt år i løntilskud: er der et ordinært job?"))
+        rows.append((p, describe_step(placement_step(p), p.kind), reasons))
+    _log_list(request, [p.citizen_id for p in page])
+    return render(
+        request,
+        "placements/move_up.html",
+        {"page": page, "rows": rows, "params": "", "weeks": LONG_INTERNSHIP_WEEKS},
+    )
+
+
+# The plan -------------------------------------------------------------------------------------
+
+
+@role_required(*access.WORK_ROLES)
+def plan_edit(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    plan = CoursePlan.objects.filter(placement=placement).first()
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        data = {f: form.cleaned_data[f] for f in PLAN_FIELDS}
+        version = form.cleaned_data.get("version")
+        try:
+            services.plan_save(placement=placement, by=request.user, version=version, **data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["plan"])
+            messages.success(request, _("Planen er gemt."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(
+        request, "placements/plan_form.html", {"form": form, "placement": placement, "plan": plan}
+    )
+
+
+@role_required(*access.READ_ROLES)
+def plan_history(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    _log(request, placement, purpose, reason, fields=["plan"])
+    plan = CoursePlan.objects.filter(placement=placement).first()
+    day, as_of, error = None, None, ""
+    text = request.GET.get("dato", "").strip()
+    if text:
+        try:
+            day = dt.datetime.strptime(text, "%d.%m.%Y").date()
+        except ValueError:
+            error = _("Skriv datoen som dd.mm.åååå.")
+    if plan and day:
+        as_of = services.plan_as_of(plan, day)
+    revisions = plan.revisions.select_related("saved_by") if plan else []
+    labels = {f: CoursePlan._meta.get_field(f).verbose_name for f in PLAN_FIELDS}
+    rows = [
+        (r, ", ".join(str(labels[f]) for f in r.changed.split(",") if f in labels))
+        for r in revisions
+    ]
+    return render(
+        request,
+        "placements/plan_history.html",
+        {
+            "placement": placement,
+            "plan": plan,
+            "rows": rows,
+            "day": day,
+            "as_of": as_of,
+            "text": text,
+            "error": error,
+        },
+    )
+
+
+# Follow-ups ---------------------------------------------------------------------------------
+
+PERIODS = {
+    "uge": _("Denne uge"),
+    "forfaldne": _("Forfaldne"),
+    "kommende": _("Kommende"),
+}
+
+
+@role_required(*access.WORK_ROLES)
+def follow_up_list(request):
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    period = request.GET.get("vis", "uge")
+    if period not in PERIODS:
+        period = "uge"
+    mine = request.GET.get("alle") != "1"
+    follow_ups = FollowUp.objects.filter(
+        placement__in=access.placements_for(request.user), done_on__isnull=True, cancelled=False
+    ).select_related("placement__citizen", "placement__company", "assigned_to")
+    if mine:
+        follow_ups = follow_ups.filter(assigned_to=request.user)
+    counts = {
+        "uge": follow_ups.filter(due_on__gte=monday, due_on__lte=sunday).count(),
+        "forfaldne": follow_ups.filter(due_on__lt=today).count(),
+        "kommende": follow_ups.filter(due_on__gt=sunday).count(),
+    }
+    if period == "uge":
+        follow_ups = follow_ups.filter(due_on__gte=monday, due_on__lte=sunday)
+    elif period == "forfaldne":
+        follow_ups = follow_ups.filter(due_on__lt=today)
+    else:
+        follow_ups = follow_ups.filter(due_on__gt=sunday)
+    page = Paginator(follow_ups.order_by("due_on", "id"), PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    _log_list(request, [f.placement.citizen_id for f in page])
+    params = request.GET.copy()
+    params.pop("side", None)
+    tabs = [(key, label, counts[key]) for key, label in PERIODS.items()]
+    return render(
+        request,
+        "placements/follow_ups.html",
+        {
+            "page": page,
+            "period": period,
+            "tabs": tabs,
+            "mine": mine,
+            "today": today,
+            "monday": monday,
+            "sunday": sunday,
+            "params": params.urlencode(),
+        },
+    )
+
+
+@role_required(*access.WORK_ROLES)
+def follow_up_record(request, follow_up):
+    follow_up = get_object_or_404(FollowUp, pk=follow_up)
+    opened, redirect_ = _open(request, follow_up.placement_id)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    form = FollowUpForm(request.POST or None, initial={"done_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.follow_up_record(follow_up=follow_up, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["follow_up"])
+            messages.success(request, _("Opfølgningen er registreret, og den næste er planlagt."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(
+        request,
+        "placements/follow_up_form.html",
+        {"form": form, "placement": placement, "follow_up": follow_up},
+    )
+
+
+# Acute issues ------------------------------------------------------------------------------
+
+
+@role_required(*access.WORK_ROLES)
+def acute_create(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    form = AcuteIssueForm(request.POST or None, initial={"reported_at": now})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.acute_register(placement=placement, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["acute_issue"])
+            messages.success(
+                request, _("Henvendelsen er registreret. Den skal besvares inden 24 timer.")
+            )
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(request, "placements/acute_form.html", {"form": form, "placement": placement})
+
+
+@role_required(*access.WORK_ROLES)
+def acute_answer(request, issue):
+    issue = get_object_or_404(AcuteIssue, pk=issue)
+    opened, redirect_ = _open(request, issue.placement_id)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    form = AcuteAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.acute_answer(issue=issue, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["acute_issue"])
+            messages.success(request, _("Svaret er registreret."))
+            return redirect("placements:detail", placement=placement.pk)
+    _log(request, placement, purpose, reason)
+    return render(
+        request,
+        "placements/acute_answer.html",
+        {"form": form, "placement": placement, "issue": issue, "now": timezone.now()},
+    )
+
+
+@role_required(*access.WORK_ROLES)
+def acute_list(request):
+    services.acute_flag_breaches()
+    issues = (
+        AcuteIssue.objects.filter(
+            placement__in=access.placements_for(request.user), answered_at__isnull=True
+        )
+        .select_related("placement__citizen", "placement__company")
+        .order_by("reported_at", "id")
+    )
+    page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
+    _log_list(request, [i.placement.citizen_id for i in page])
+    return render(
+        request, "placements/acute_list.html", {"page": page, "params": "", "now": timezone.now()}
+    )
+
+
+@role_required(Role.MANAGER)
+def acute_breaches(request):
+    """The acute issues not answered in 24 hours, flagged to this manager. No personal data:
+    the company, the times and the staff, not the citizen or the problem."""
+    services.acute_flag_breaches()
+    issues = request.user.flagged_acute_issues.select_related(
+        "placement__company__key_account", "registered_by", "answered_by"
+    ).order_by("-reported_at", "-id")
+    page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "placements/acute_breaches.html", {"page": page, "params": ""})
+
+
+# The retention plan (003 "Bilag 2") ----------------------------------------------------------
+
+
+@role_required(*access.READ_ROLES)
+def retention(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    plan = RetentionPlan.objects.filter(placement=placement).first()
+    may_work = access.may_work(request.user, purpose)
+    if plan is None and not may_work:
+        raise Http404
+    initial = {}
+    if plan is None:
+        initial = {"municipality_contact": placement.ambassador or request.user}
+    form = RetentionPlanForm(request.POST or None, instance=plan, initial=initial)
+    if request.method == "POST":
+        if not may_work:
+            raise Http404
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            version = form.cleaned_data.get("version")
+            try:
+                services.retention_save(
+                    placement=placement, by=request.user, version=version, **data
+                )
+            except ValidationError as e:
+                _errors(form, e)
+            else:
+                _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
+                messages.success(request, _("Fastholdelsesplanen er gemt."))
+                return redirect("placements:retention", placement=placement.pk)
+    _log(request, placement, purpose, reason, fields=["retention_plan"])
+    return render(
+        request,
+        "placements/retention.html",
+        {
+            "placement": placement,
+            "plan": plan,
+            "form": form,
+            "entries": plan.entries.select_related("recorded_by") if plan else [],
+            "entry_form": RetentionEntryForm(initial={"on": timezone.localdate()}),
+            "may_work": may_work,
+        },
+    )
+
+
+@role_required(*access.WORK_ROLES)
+def retention_entry(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return redirect_
+    placement, purpose, reason = opened
+    if not access.may_work(request.user, purpose):
+        raise Http404
+    plan = RetentionPlan.objects.filter(placement=placement).first()
+    if plan is None:
+        return redirect("placements:retention", placement=placement.pk)
+    form = RetentionEntryForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.retention_entry_add(plan=plan, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
+            messages.success(request, _("Beskrivelsen er tilføjet."))
+            return redirect("placements:retention", placement=placement.pk)
+    _log(request, placement, purpose, reason, fields=["retention_plan"])
+    return render(
+        request, "placements/retention_entry.html", {"form": form, "placement": placement}
+    )
+
+
+def _retention_context(placement, plan):
+    citizen = placement.citizen
+    return {
+        "placement": placement,
+        "plan": plan,
+        "citizen": citizen,
+        "age": citizen.age(),
+        "company": placement.company,
+        "entries": plan.entries.all(),
+        "municipality": getattr(settings, "MUNICIPALITY_NAME", _("Kommunen")),
+    }
+
+
+def _open_retention(request, placement):
+    opened, redirect_ = _open(request, placement)
+    if redirect_:
+        return None, redirect_
+    placement, purpose, reason = opened
+    plan = get_object_or_404(RetentionPlan, placement=placement)
+    _log(request, placement, purpose, reason, Action.EXPORT, ["retention_plan"])
+    return _retention_context(placement, plan), None
+
+
+@role_required(*access.READ_ROLES)
+def retention_print(request, placement):
+    ctx, redirect_ = _open_retention(request, placement)
+    if redirect_:
+        return redirect_
+    return render(request, "placements/retention_print.html", {**ctx, "for_print": True})
+
+
+@role_required(*access.READ_ROLES)
+def retention_pdf(request, placement):
+    ctx, redirect_ = _open_retention(request, placement)
+    if redirect_:
+        return redirect_
+    from weasyprint import HTML
+
+    html = render_to_string("placements/retention_print.html", {**ctx, "for_pdf": True}, request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="fastholdelsesplan-{ctx["placement"].pk}.pdf"'
+    )
+    return response
