@@ -3,7 +3,22 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def period(starts_on, ends_on) -> str:
+    """dd.mm.yyyy–dd.mm.yyyy, "Fra ..." or "Til ...", or "Løbende" with no dates."""
+    start = date_format(starts_on, "SHORT_DATE_FORMAT") if starts_on else ""
+    end = date_format(ends_on, "SHORT_DATE_FORMAT") if ends_on else ""
+    if start and end:
+        return f"{start}–{end}"
+    if start:
+        return gettext("Fra %(date)s") % {"date": start}
+    if end:
+        return gettext("Til %(date)s") % {"date": end}
+    return gettext("Løbende")
 
 
 class Sector(models.TextChoices):
@@ -156,6 +171,10 @@ class Opening(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.company})"
 
+    @property
+    def period(self) -> str:
+        return period(self.starts_on, self.ends_on)
+
 
 class Contact(models.Model):
     """A person at the company. Personal data of the contact: shown only to roles that need it."""
@@ -275,6 +294,10 @@ class Demand(models.Model):
 
     def __str__(self) -> str:
         return self.job_type
+
+    @property
+    def period(self) -> str:
+        return period(self.starts_on, self.ends_on)
 
 
 class Readiness(models.TextChoices):

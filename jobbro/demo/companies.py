@@ -106,6 +106,11 @@ _INDUSTRIES = {
 }
 # Public workplaces also in other industries: the municipality's own kitchens and depots.
 _PUBLIC_SHARE = 0.15
+_PUBLIC_UNITS = (
+    ("Materielgården", "813000"),
+    ("Centralkøkkenet", "562900"),
+    ("Rengøringsservice", "812100"),
+)
 
 _LOG_TEXTS = {
     Channel.CALL: (
@@ -172,8 +177,9 @@ def build_companies(
         name = _unique_name(rng, patterns, town, used_names)
         if sector == Sector.PRIVATE and rng.random() < _PUBLIC_SHARE:
             sector = Sector.PUBLIC
-            unit = rng.choice(("Materielgården", "Centralkøkkenet", "Rengøringsservice"))
+            unit, code = rng.choice(_PUBLIC_UNITS)
             name = _unique_name(rng, (f"Hedensted Kommune, {unit} {{town}}",), town, used_names)
+            codes = (code,)
         size = rng.choices(
             (rng.randint(2, 9), rng.randint(10, 49), rng.randint(50, 250)), (5, 4, 1)
         )[0]
