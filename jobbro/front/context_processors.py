@@ -10,6 +10,26 @@ NAVIGATION = [
     (_("96-timers-listen"), "citizens:awaiting", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Mine mentees"), "citizens:mentees", (Role.MENTOR,)),
     (
+        _("Virksomheder"),
+        "companies:list",
+        (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+    ),
+    (
+        _("Ledig kapacitet"),
+        "companies:capacity",
+        (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+    ),
+    (
+        _("Efterspørgsel"),
+        "companies:demand",
+        (Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.MANAGER),
+    ),
+    (
+        _("Jobbarometer"),
+        "companies:barometer",
+        (Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.MANAGER),
+    ),
+    (
         _("Progression"),
         "assessments:index",
         (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
