@@ -10,6 +10,14 @@ NAVIGATION = [
     (_("96-timers-listen"), "citizens:awaiting", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Mine mentees"), "citizens:mentees", (Role.MENTOR,)),
     (
+        _("Forløb"),
+        "placements:list",
+        (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
+    ),
+    (_("Opfølgninger"), "placements:follow_ups", (Role.AMBASSADOR, Role.CASE_WORKER)),
+    (_("Kan rykke op"), "placements:move_up", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Overskredne svarfrister"), "placements:acute_breaches", (Role.MANAGER,)),
+    (
         _("Virksomheder"),
         "companies:list",
         (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
