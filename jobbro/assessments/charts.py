@@ -44,7 +44,7 @@ def bars(view, low: int, high: int) -> dict:
                     "text_y": y + BAR_H - 3,
                     "width": round(value * unit, 1) if value else 0,
                     "value": value,
-                    "value_x": BAR_LABEL_W + (value * unit if value else 0) + 6,
+                    "value_x": BAR_LABEL_W + (value * unit if value else 0) + 12,
                     "prev_x": round(BAR_LABEL_W + prev * unit, 1) if prev else None,
                     "prev_y": y + BAR_H / 2,
                     **STYLE.get(kind, STYLE[RaterKind.ADVISOR]),
@@ -75,13 +75,20 @@ def bars(view, low: int, high: int) -> dict:
     }
 
 
-LINE_W, LINE_H, PAD_L, PAD_B, PAD_T, PAD_R = 300, 150, 28, 26, 10, 14
+LINE_W, LINE_H, PAD_L, PAD_B, PAD_T, PAD_R = 300, 150, 28, 26, 10, 24
 
 
-def lines(dates, series: dict[str, list[float | None]], low: int, high: int) -> dict:
-    """A line per rater (or one for the mean) over the assessments' dates."""
+def lines(
+    dates,
+    series: dict[str, list[float | None]],
+    low: int,
+    high: int,
+    width: int = LINE_W,
+    height: int = LINE_H,
+) -> dict:
+    """A line per rater over the assessments' dates."""
     n = len(dates)
-    plot_w, plot_h = LINE_W - PAD_L - PAD_R, LINE_H - PAD_T - PAD_B
+    plot_w, plot_h = width - PAD_L - PAD_R, height - PAD_T - PAD_B
 
     def x(i):
         return round(PAD_L + (plot_w * i / (n - 1) if n > 1 else plot_w / 2), 1)
@@ -101,13 +108,13 @@ def lines(dates, series: dict[str, list[float | None]], low: int, high: int) -> 
             }
         )
     return {
-        "width": LINE_W,
-        "height": LINE_H,
+        "width": width,
+        "height": height,
         "lines": out,
         "yticks": [{"y": y(v), "value": v} for v in range(low, high + 1)],
         "xticks": [{"x": x(i), "label": d.strftime("%d.%m.%y")} for i, d in enumerate(dates)],
         "left": PAD_L,
-        "right": LINE_W - PAD_R,
-        "bottom": LINE_H - PAD_B,
+        "right": width - PAD_R,
+        "bottom": height - PAD_B,
         "top": PAD_T,
     }

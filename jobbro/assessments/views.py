@@ -194,6 +194,8 @@ def citizen_progression(request, pk):
             {r.kind: [t.get(r.kind) for t in s.rater_totals] for r in s.raters},
             low,
             high,
+            width=640,
+            height=240,
         )
         items = []
         for n, text in enumerate(s.items, start=1):
@@ -524,6 +526,9 @@ def self_score(request, pk):
         {"value": s.value, "label": s.label_in(code), "checked": current == s.value}
         for s in version.steps.all()
     ]
+    if steps and not error:
+        # Focus the chosen answer, or the first: arrow keys then move between the answers.
+        (next((s for s in steps if s["checked"]), steps[0]))["autofocus"] = True
     return render(
         request,
         "assessments/self_score.html",
