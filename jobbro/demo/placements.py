@@ -1,0 +1,348 @@
+"""The demo municipality's placements: three years on the priority staircase.
+
+Every citizen whose employment effort has started gets one to three placements since then,
+on every step and of every kind (internships private and public, some with paid hours,
+wage subsidy, ordinary and small jobs, IGU, leisure jobs for youths, VUC/FVU, flexjob,
+utility work). The project's citizens in an active placement get a plan for the course
+(with revisions), follow-ups from its rhythm (done ones, and open ones: some overdue, some
+this week for the demo "ambassador" login), now and then an acute issue (one not answered
+in 24 hours), and a retention plan; internships that ended have their ending conversation.
+Everything comes from the shared random stream and `today`.
+"""
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.utils import timezone
+
+from jobbro.accounts.models import Role, User
+from jobbro.citizens.models import Citizen, YouthStatus
+from jobbro.companies.models import Company, Opening, Sector
+from jobbro.lib.workdays import workday_on_or_after
+from jobbro.placements.models import (
+    AcuteIssue,
+    ContactMode,
+    ConversationOutcome,
+    CoursePlan,
+    EndingConversation,
+    FollowUp,
+    Placement,
+    PlacementKind,
+    PlacementStatus,
+    PlanRevision,
+    RetentionEntry,
+    RetentionPlan,
+)
+from jobbro.placements.services import acute_flag_breaches
+
+BATCH = 2500
+YEARS_BACK = 3
+
+# (kind, weight) for adults; youths draw leisure jobs and education more often.
+_ADULT_KINDS = (
+    (PlacementKind.INTERNSHIP, 46),
+    (PlacementKind.WAGE_SUBSIDY, 12),
+    (PlacementKind.ORDINARY, 9),
+    (PlacementKind.SMALL_JOB, 6),
+    (PlacementKind.IGU, 6),
+    (PlacementKind.EDUCATION, 10),
+    (PlacementKind.OTHER_EFFORT, 8),
+    (PlacementKind.FLEXJOB, 3),
+)
+_YOUTH_KINDS = (
+    (PlacementKind.LEISURE_JOB, 35),
+    (PlacementKind.EDUCATION, 35),
+    (PlacementKind.INTERNSHIP, 20),
+    (PlacementKind.IGU, 10),
+)
+_WEEKS = {
+    PlacementKind.INTERNSHIP: (4, 16),
+    PlacementKind.WAGE_SUBSIDY: (13, 52),
+    PlacementKind.ORDINARY: (26, 104),
+    PlacementKind.SMALL_JOB: (8, 40),
+    PlacementKind.IGU: (52, 104),
+    PlacementKind.EDUCATION: (10, 40),
+    PlacementKind.OTHER_EFFORT: (4, 13),
+    PlacementKind.FLEXJOB: (26, 104),
+    PlacementKind.LEISURE_JOB: (13, 52),
+}
+_HOURS = {
+    PlacementKind.ORDINARY: (25, 37),
+    PlacementKind.SMALL_JOB: (5, 15),
+    PlacementKind.LEISURE_JOB: (4, 10),
+    PlacementKind.FLEXJOB: (10, 20),
+}
+_GOALS = (
+    "Lære arbejdsgangene i {company} og kunne arbejde selvstændigt efter otte uger.",
+    "Styrke dansk på arbejdspladsen: fagord og small talk i pauserne; sprogmakker fra første dag.",
+    "Stabilt fremmøde og at melde fra korrekt ved sygdom.",
+    "Afklare om praktikken kan blive til lønnede timer, og på sigt ordinært job.",
+    "Kende sikkerhedsreglerne og bruge værnemidler rigtigt.",
+)
+_FOLLOW_UP_NOTES = (
+    "Besøg: trives og møder stabilt. Kollegerne roser indsatsen.",
+    "Telefon med kontaktpersonen: lidt sprogvanskeligheder; sprogmakker aftalt.",
+    "Besøg: vil gerne have flere timer; drøftet lønnede timer med lederen.",
+    "Telefon: enkelte sene fremmøder på grund af bus; cykel undersøges.",
+    "Følgedag: gennemgået arbejdsopgaver og sikkerhed sammen med borgeren.",
+)
+_ACUTE = (
+    "Borgeren er ikke mødt i to dage og svarer ikke telefon.",
+    "Konflikt med en kollega om pauser; lederen beder om et møde.",
+    "Misforståelse om arbejdstiden: borgeren gik hjem kl. 12.",
+)
+_NOT_WORKING = (
+    "Kommer for sent om mandagen; har svært ved at nå bussen.",
+    "Siger ja til opgaver uden at have forstået dem.",
+    "Holder sig for sig selv i pauserne.",
+)
+_RESOURCES = (
+    "Grundig og omhyggelig; kunderne er glade for hende/ham.",
+    "Hjælpsom over for kollegerne og lærer hurtigt nye opgaver.",
+    "Stor arbejdsvilje og godt humør.",
+)
+
+
+def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
+    """Build the placements and everything that belongs to them; returns how many."""
+    tz = timezone.get_default_timezone()
+    companies = list(Company.objects.order_by("id").values_list("id", "sector", "name"))
+    if not companies:
+        return 0
+    openings: dict[tuple[int, str], int] = {}
+    for oid, cid, kind in Opening.objects.order_by("id").values_list("id", "company_id", "kind"):
+        openings.setdefault((cid, kind), oid)
+    contacts = dict(
+        Company.objects.filter(contacts__isnull=False).values_list("id", "contacts__name")
+    )
+    private = [c for c in companies if c[1] == Sector.PRIVATE]
+    public = [c for c in companies if c[1] == Sector.PUBLIC] or private
+    ambassadors = list(User.objects.filter(role=Role.AMBASSADOR).order_by("id"))
+    demo_ambassador = next((a for a in ambassadors if a.username == "ambassador"), ambassadors[0])
+    earliest = today - dt.timedelta(days=365 * YEARS_BACK)
+
+    citizens = Citizen.objects.filter(effort_started_at__isnull=False).order_by("id")
+    rows = citizens.values_list("id", "effort_started_at", "youth_status", "in_project")
+    placements: list[Placement] = []
+    for cid, started_at, youth, in_project in rows.iterator(chunk_size=BATCH):
+        start = max(earliest, started_at.astimezone(tz).date() + dt.timedelta(days=7))
+        if start >= today or rng.random() < 0.15:
+            continue
+        kinds = _YOUTH_KINDS if youth != YouthStatus.NOT_YOUTH else _ADULT_KINDS
+        ambassador = None
+        if in_project:
+            ambassador = demo_ambassador if rng.random() < 0.6 else rng.choice(ambassadors)
+        for _ in range(rng.choice((1, 1, 2, 2, 3))):
+            if start >= today:
+                break
+            kind = rng.choices([k for k, _w in kinds], [w for _k, w in kinds])[0]
+            weeks = rng.randint(*_WEEKS[kind])
+            ends = start + dt.timedelta(weeks=weeks)
+            company = None
+            if kind not in (PlacementKind.EDUCATION, PlacementKind.OTHER_EFFORT):
+                company = rng.choice(public if rng.random() < 0.3 else private)
+            active = ends >= today
+            hours = _HOURS.get(kind)
+            paid = Decimal(0)
+            if kind == PlacementKind.INTERNSHIP and rng.random() < 0.25:
+                paid = Decimal(rng.choice((5, 8, 10, 15)))  # Nordfyns: internship + paid hours
+            placements.append(
+                Placement(
+                    citizen_id=cid,
+                    company_id=company[0] if company else None,
+                    opening_id=openings.get((company[0], kind)) if company else None,
+                    kind=kind,
+                    starts_on=start,
+                    ends_on=ends if not active or rng.random() < 0.7 else None,
+                    hours_per_week=Decimal(rng.randint(*hours) if hours else rng.randint(15, 30)),
+                    paid_hours_per_week=paid,
+                    status=PlacementStatus.ACTIVE if active else PlacementStatus.ENDED,
+                    ambassador=ambassador,
+                    created_by=None,
+                )
+            )
+            start = ends + dt.timedelta(days=rng.randint(7, 60))
+    Placement.objects.bulk_create(placements, batch_size=BATCH)
+    _build_courses(rng, placements, today, tz, contacts, {c[0]: c[2] for c in companies})
+    acute_flag_breaches()
+    if stdout is not None:
+        stdout.write(f"  {len(placements)} forløb på prioriteringstrappen\n")
+    return len(placements)
+
+
+def _build_courses(rng, placements, today, tz, contacts, company_names) -> None:
+    """Plans, revisions, follow-ups, acute issues, conversations and retention plans."""
+    plans: list[CoursePlan] = []
+    revisions: list[PlanRevision] = []
+    follow_ups: list[FollowUp] = []
+    issues: list[AcuteIssue] = []
+    conversations: list[EndingConversation] = []
+    retention: list[RetentionPlan] = []
+    entries: list[tuple[int, RetentionEntry]] = []
+    monday = today - dt.timedelta(days=today.weekday())
+    breached = False
+
+    def at(day: dt.date, hour: int) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tzinfo=tz)
+
+    for p in placements:
+        if p.ambassador is None:
+            continue
+        company = company_names.get(p.company_id, "virksomheden")
+        contact = contacts.get(p.company_id, "Kontaktpersonen")
+        if p.status == PlacementStatus.ENDED and p.kind == PlacementKind.INTERNSHIP:
+            conversations.append(
+                EndingConversation(
+                    placement=p,
+                    held_on=p.ends_on - dt.timedelta(days=rng.randint(0, 5)),
+                    ambassador=p.ambassador,
+                    company_participant=contact,
+                    other_participants="Borgeren" + (", tolk" if rng.random() < 0.5 else ""),
+                    outcome=ConversationOutcome.ENDS,
+                    summary=rng.choice(
+                        (
+                            "Praktikken er gennemført som aftalt; næste skridt er løntilskud.",
+                            "Borgeren starter på VUC; virksomheden vil gerne tage en ny praktikant.",
+                            "Misforståelser om opgaverne drøftet; borgeren ønsker en anden branche.",
+                        )
+                    ),
+                    recorded_by=p.ambassador,
+                )
+            )
+        if p.status != PlacementStatus.ACTIVE:
+            continue
+        every = rng.choice((7, 14, 14, 21, 28))
+        mode = rng.choice((ContactMode.VISIT, ContactMode.VISIT, ContactMode.PHONE))
+        goals = rng.choice(_GOALS).format(company=company)
+        plan = CoursePlan(
+            placement=p,
+            goals=goals,
+            contact_every_days=every,
+            contact_mode=mode,
+            accompaniment_days=rng.choice((0, 1, 2, 3)),
+            accompaniment_note=rng.choice(("", "De første dage", "Ved opstart og efter fire uger")),
+            updated_by=p.ambassador,
+        )
+        plans.append(plan)
+        saved = at(p.starts_on, 10)
+        n_rev = rng.choice((1, 1, 2, 3))
+        for v in range(1, n_rev + 1):
+            if v > 1:
+                saved = saved + dt.timedelta(days=rng.randint(10, 40))
+                if saved.date() >= today:
+                    break
+                plan.goals = goals + " " + rng.choice(_GOALS).format(company=company)
+                plan.contact_every_days = rng.choice((14, 21, 28))
+            plan.version = v
+            revisions.append(
+                PlanRevision(
+                    plan=plan,
+                    version=v,
+                    saved_at=saved,
+                    saved_by=p.ambassador,
+                    changed="goals,contact_every_days,contact_mode,accompaniment_days"
+                    if v == 1
+                    else "goals,contact_every_days",
+                    goals=plan.goals,
+                    contact_every_days=plan.contact_every_days,
+                    contact_mode=mode,
+                    accompaniment_days=plan.accompaniment_days,
+                    accompaniment_note=plan.accompaniment_note,
+                )
+            )
+        # Done follow-ups from the start on the rhythm; the next one open: due this week,
+        # overdue, or later.
+        day = workday_on_or_after(p.starts_on + dt.timedelta(days=plan.contact_every_days))
+        last_done = None
+        while day < today - dt.timedelta(days=3):
+            late = rng.randint(0, 2)
+            done = min(today - dt.timedelta(days=1), day + dt.timedelta(days=late))
+            follow_ups.append(
+                FollowUp(
+                    placement=p,
+                    due_on=day,
+                    mode=mode,
+                    assigned_to=p.ambassador,
+                    done_on=done,
+                    done_by=p.ambassador,
+                    summary=rng.choice(_FOLLOW_UP_NOTES),
+                )
+            )
+            last_done = done
+            day = workday_on_or_after(done + dt.timedelta(days=plan.contact_every_days))
+        r = rng.random()
+        if r < 0.2 and last_done:
+            day = workday_on_or_after(today - dt.timedelta(days=rng.randint(3, 12)))
+            if day >= today:
+                day = today - dt.timedelta(days=3)
+        elif r < 0.55:
+            day = workday_on_or_after(monday + dt.timedelta(days=rng.randint(0, 4)))
+        follow_ups.append(FollowUp(placement=p, due_on=day, mode=mode, assigned_to=p.ambassador))
+
+        if rng.random() < 0.08 or (not breached and p.ambassador.username == "ambassador"):
+            reported = timezone.now() - dt.timedelta(hours=rng.randint(2, 200))
+            answered = rng.random() < 0.7 and breached
+            if not breached:
+                reported = timezone.now() - dt.timedelta(hours=rng.randint(30, 60))
+            breached = True
+            issues.append(
+                AcuteIssue(
+                    placement=p,
+                    reported_at=reported,
+                    reported_by=contact,
+                    description=rng.choice(_ACUTE),
+                    registered_by=p.ambassador,
+                    answered_at=min(
+                        timezone.now(), reported + dt.timedelta(hours=rng.randint(1, 20))
+                    )
+                    if answered
+                    else None,
+                    answered_by=p.ambassador if answered else None,
+                    answer="Besøgt virksomheden; aftalt en ny plan for fremmødet."
+                    if answered
+                    else "",
+                )
+            )
+        if rng.random() < 0.3:
+            rp = RetentionPlan(
+                placement=p,
+                work_function=rng.choice(
+                    ("Rengøringsassistent", "Køkkenmedhjælper", "Lagermedarbejder", "Pakker")
+                ),
+                company_contact=contact,
+                company_contact_phone="75 89 00 00",
+                municipality_contact=p.ambassador,
+                municipality_contact_phone="79 75 50 00",
+                company_goal="Fast og stabilt fremmøde; selvstændig på egne opgaver.",
+                citizen_goal="Melde fra i god tid og spørge, når noget er uklart.",
+                jobcentre_goal="At praktikken fører til lønnede timer.",
+                next_goal="Opfølgningsmøde om fire uger med virksomhed, borger og ambassadør.",
+                assessment="Positiv udvikling; fremmødet er blevet mere stabilt.",
+            )
+            retention.append(rp)
+            for k in range(rng.randint(1, 3)):
+                on = min(today, p.starts_on + dt.timedelta(days=7 + 14 * k))
+                entries.append(
+                    (
+                        len(retention) - 1,
+                        RetentionEntry(
+                            on=on,
+                            not_working=rng.choice(_NOT_WORKING),
+                            resources=rng.choice(_RESOURCES),
+                            recorded_by=p.ambassador,
+                        ),
+                    )
+                )
+
+    CoursePlan.objects.bulk_create(plans, batch_size=BATCH)
+    for r in revisions:
+        r.plan_id = r.plan.pk
+    PlanRevision.objects.bulk_create(revisions, batch_size=BATCH)
+    FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
+    AcuteIssue.objects.bulk_create(issues, batch_size=BATCH)
+    EndingConversation.objects.bulk_create(conversations, batch_size=BATCH)
+    RetentionPlan.objects.bulk_create(retention, batch_size=BATCH)
+    for i, entry in entries:
+        entry.plan = retention[i]
+    RetentionEntry.objects.bulk_create([e for _i, e in entries], batch_size=BATCH)
