@@ -36,6 +36,7 @@ from jobbro.lib.dates import add_years, age_on
 from . import names
 from .assessments import build_assessments
 from .companies import build_companies
+from .placements import build_placements
 
 # Public on purpose: printed by `jobbro demo` and in the README; only demo users have it.
 DEMO_PASSWORD = "jobbro-demo-2026"  # noqa: S105
@@ -201,6 +202,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_companies(
             rng, today=today, citizens=citizens, consultants=consultants, staff=staff.ambassadors
         )
+        build_placements(rng, today=today, stdout=stdout)
         build_assessments(rng, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
