@@ -14,6 +14,7 @@ from jobbro.citizens.models import Citizen, Gender, TimelineEvent, YouthStatus
 from jobbro.companies.models import Company
 from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
 from jobbro.lib import cpr as cprlib
+from jobbro.placements.models import Placement
 
 DAY = dt.date(2026, 11, 23)
 
@@ -39,6 +40,7 @@ def test_it_builds_the_same_municipality_from_the_same_seed():
     first = _people()
 
     TimelineEvent.objects.all().delete()
+    Placement.objects.all().delete()
     Citizen.objects.all().delete()
     Company.objects.all().delete()
     User.objects.all().delete()

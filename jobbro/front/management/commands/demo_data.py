@@ -15,6 +15,7 @@ from jobbro.audit.models import AccessLogEntry
 from jobbro.citizens.models import Citizen, TimelineEvent
 from jobbro.companies.models import Company
 from jobbro.demo.build import HEDENSTED_CITIZENS, build
+from jobbro.placements.models import Placement
 
 
 def _date(text: str) -> dt.date:
@@ -72,6 +73,8 @@ class Command(BaseCommand):
             )
         # Only primary keys are loaded: deleting must not decrypt 50,000 CPR numbers.
         TimelineEvent.objects.all().delete()
+        # Placements protect their citizens; with them go plans, follow-ups and the rest.
+        Placement.objects.all().delete()
         Citizen.objects.only("pk").delete()
         Company.objects.all().delete()  # with its openings, contacts, logs and surveys
         User.objects.only("pk").delete()
