@@ -66,10 +66,13 @@ class InstrumentForm(DesignSystemMixin, forms.Form):
     name = forms.CharField(
         label=_("Navn"),
         max_length=200,
+        widget=forms.TextInput(attrs={"class": "jobbro-wide"}),
         error_messages={"required": _("Skriv værktøjets navn.")},
     )
     description = forms.CharField(
-        label=_("Beskrivelse"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Beskrivelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "jobbro-wide"}),
     )
     items = forms.CharField(
         label=_("Punkter"),
@@ -77,7 +80,7 @@ class InstrumentForm(DesignSystemMixin, forms.Form):
             "Ét punkt pr. linje: dansk tekst | engelsk tekst | område. "
             "Engelsk tekst og område kan udelades."
         ),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(attrs={"rows": 14, "class": "jobbro-wide"}),
         error_messages={"required": _("Skriv mindst ét punkt.")},
     )
     scale = forms.CharField(
@@ -85,7 +88,7 @@ class InstrumentForm(DesignSystemMixin, forms.Form):
         help_text=_(
             "Ét trin pr. linje: værdi | betydning | engelsk betydning, fx 1 | I meget lav grad."
         ),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6, "class": "jobbro-wide"}),
         error_messages={"required": _("Skriv skalaens trin.")},
     )
     citizen_label = forms.CharField(

@@ -67,7 +67,7 @@ def index(request):
     scope = access.citizens_for(request.user)
     assessments = (
         Assessment.objects.filter(citizen__in=scope)
-        .select_related("citizen", "version__instrument")
+        .select_related("citizen__case_worker", "version__instrument")
         .order_by("-assessed_on", "-pk")
     )
     query = request.GET.get("q", "").strip()[:100]
@@ -100,7 +100,7 @@ def stalled(request):
         last = 3
     scope = access.citizens_for(request.user)
     found = selectors.stalled(Assessment.objects.filter(citizen__in=scope), last)
-    citizens = Citizen.objects.in_bulk([c for c, _i, _m in found])
+    citizens = Citizen.objects.select_related("case_worker").in_bulk([c for c, _i, _m in found])
     instruments = Instrument.objects.in_bulk({i for _c, i, _m in found})
     rows = sorted(
         ({"citizen": citizens[c], "instrument": instruments[i], "means": m} for c, i, m in found),

@@ -43,3 +43,13 @@ def progression_summary(context, citizen):
         "latest_assessment": assessments.first(),
         "assessment_count": assessments.count(),
     }
+
+
+@register.inclusion_tag("assessments/_workplace_progression.html")
+def workplace_progression(placement):
+    """The workplace's score since the placement started, for the placement's page:
+    `{% load progression %}{% workplace_progression placement %}`. The page's own view has
+    already checked access and logged the visit."""
+    from jobbro.assessments.selectors import workplace_progression as progression
+
+    return {"progression": progression(placement)}
