@@ -34,9 +34,14 @@ class AssessmentForm(DesignSystemMixin, forms.Form):
     def __init__(self, *args, citizen, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["placement"].queryset = citizen.placements.all()
-        self.fields["placement"].label_from_instance = lambda p: (
-            f"{p.get_kind_display()}, {p.company.name if p.company_id else ''} "
-            f"{p.starts_on:%d.%m.%Y}"
+        self.fields["placement"].label_from_instance = lambda p: ", ".join(
+            part
+            for part in (
+                str(p.get_kind_display()),
+                p.company.name if p.company_id else "",
+                f"{p.starts_on:%d.%m.%Y}",
+            )
+            if part
         )
 
 

@@ -20,7 +20,13 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def test_ambassador_assesses_with_three_raters(page, live_server, people, citizens, shipped):  # noqa: F811
+def test_it_takes_an_assessment_through_three_raters_the_phone_and_the_pdf(
+    page,  # noqa: F811 - the fixture imported above
+    live_server,
+    people,
+    citizens,
+    shipped,
+):
     from playwright.sync_api import expect
     from pypdf import PdfReader
 

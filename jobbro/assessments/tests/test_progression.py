@@ -17,7 +17,7 @@ from jobbro.assessments.models import (
 from jobbro.audit.models import AccessLogEntry, Action
 from jobbro.placements.models import Placement, PlacementKind
 
-from .conftest import REINVESTMENT, make_assessment
+from .conftest import make_assessment
 
 SEED_004_ITEMS = [
     "Kan forstå og tale dansk",
@@ -138,7 +138,7 @@ def test_it_refuses_a_rater_the_role_may_not_fill_in_the_service(people, citizen
     assert not Rating.objects.exists()
 
 
-def test_the_self_scoring_page_records_only_the_citizen_rater(
+def test_it_records_only_the_citizen_rater_on_the_self_scoring_page(
     client, people, citizens, shipped, day
 ):
     a = make_assessment(citizens["fatima"], shipped, day, people["alice"])
@@ -159,7 +159,7 @@ def test_the_self_scoring_page_records_only_the_citizen_rater(
     assert list(rating.scores.values_list("item__position", "value")) == [(1, 4)]
 
 
-def test_a_language_added_as_data_sets_the_direction(client, people, citizens, shipped, day):
+def test_it_sets_the_direction_of_a_language_added_as_data(client, people, citizens, shipped, day):
     from jobbro.assessments.models import Language
 
     Language.objects.create(code="ar", name="العربية", rtl=True, texts={"next": "التالي"})
@@ -175,7 +175,7 @@ def test_a_language_added_as_data_sets_the_direction(client, people, citizens, s
     assert "Spring over" in html  # a text the language lacks falls back to Danish
 
 
-def test_the_diagram_marks_disagreement_in_text(client, people, citizens, shipped, day):
+def test_it_marks_disagreement_in_the_diagram_and_in_text(client, people, citizens, shipped, day):
     fatima = citizens["fatima"]
     make_assessment(fatima, shipped, day, people["alice"], {R: [2] * 12, T: [2] * 12})
     a = make_assessment(
@@ -197,7 +197,7 @@ def test_the_diagram_marks_disagreement_in_text(client, people, citizens, shippe
     assert AccessLogEntry.objects.filter(citizen_id=fatima.pk, action=Action.VIEW).exists()
 
 
-def test_the_pdf_carries_the_scores(client, people, citizens, shipped, day):
+def test_it_prints_the_scores_in_the_pdf(client, people, citizens, shipped, day):
     from pypdf import PdfReader
 
     a = make_assessment(
@@ -219,7 +219,7 @@ def test_the_pdf_carries_the_scores(client, people, citizens, shipped, day):
     assert AccessLogEntry.objects.filter(action=Action.EXPORT).count() == 1
 
 
-def test_a_new_version_leaves_old_assessments_unchanged(client, people, citizens, shipped, day):
+def test_it_leaves_old_assessments_on_their_version(client, people, citizens, shipped, day):
     old = make_assessment(citizens["fatima"], shipped, day, people["alice"], {R: [3] * 12})
     client.force_login(people["ada"])
     url = reverse("assessments:instrument_edit", args=[shipped.pk])
@@ -246,7 +246,7 @@ def test_a_new_version_leaves_old_assessments_unchanged(client, people, citizens
     assert new.version.number == 2
 
 
-def test_the_instrument_form_refuses_a_bad_scale_in_danish(client, people, shipped):
+def test_it_refuses_a_bad_scale_in_danish(client, people, shipped):
     client.force_login(people["ada"])
     response = client.post(
         reverse("assessments:instrument_create"),
@@ -257,9 +257,7 @@ def test_the_instrument_form_refuses_a_bad_scale_in_danish(client, people, shipp
     assert not Instrument.objects.filter(name="Nyt").exists()
 
 
-def test_the_citizens_progression_shows_change_since_first_and_previous(
-    client, people, citizens, shipped, day
-):
+def test_it_shows_change_since_first_and_previous(client, people, citizens, shipped, day):
     fatima = citizens["fatima"]
     for k, v in enumerate([2, 3, 4]):
         make_assessment(
@@ -278,7 +276,7 @@ def test_the_citizens_progression_shows_change_since_first_and_previous(
     assert "+2" in html and "Hvert punkt over tid" in html
 
 
-def test_stalled_lists_people_without_a_rise(client, people, citizens, shipped, day):
+def test_it_lists_people_without_a_rise(client, people, citizens, shipped, day):
     fatima, yonas = citizens["fatima"], citizens["yonas"]
     for k, v in enumerate([3, 3, 2]):
         make_assessment(fatima, shipped, day + dt.timedelta(days=k), people["alice"], {R: [v] * 12})
@@ -293,7 +291,7 @@ def test_stalled_lists_people_without_a_rise(client, people, citizens, shipped, 
     ) == {fatima.pk}
 
 
-def test_managers_see_shares_without_names(client, people, shipped, day):
+def test_it_shows_managers_shares_without_names(client, people, shipped, day):
     from jobbro.conftest import make_citizen
 
     for n in range(6):
@@ -313,7 +311,7 @@ def test_managers_see_shares_without_names(client, people, shipped, day):
     assert not AccessLogEntry.objects.exists()
 
 
-def test_workplace_progression_since_the_start_of_a_placement(people, citizens, shipped, day):
+def test_it_gives_the_workplace_progression_since_the_start(people, citizens, shipped, day):
     fatima = citizens["fatima"]
     placement = Placement.objects.create(
         citizen=fatima, kind=PlacementKind.INTERNSHIP, starts_on=day
@@ -326,7 +324,7 @@ def test_workplace_progression_since_the_start_of_a_placement(people, citizens, 
     assert progression.change == 2
 
 
-def test_the_case_file_links_to_the_progression(client, people, citizens, shipped, day):
+def test_it_links_the_case_file_to_the_progression(client, people, citizens, shipped, day):
     make_assessment(citizens["fatima"], shipped, day, people["alice"], {R: [3] * 12})
     client.force_login(people["alice"])
     html = client.get(reverse("citizens:detail", args=[citizens["fatima"].pk])).content.decode()
@@ -334,7 +332,7 @@ def test_the_case_file_links_to_the_progression(client, people, citizens, shippe
     assert "Seneste måling 02.03.2026 (1 i alt)" in html
 
 
-def test_creating_an_assessment_refuses_a_future_date(client, people, citizens, shipped):
+def test_it_refuses_an_assessment_in_the_future(client, people, citizens, shipped):
     client.force_login(people["alice"])
     future = dt.date.today() + dt.timedelta(days=5)
     response = client.post(
@@ -352,4 +350,9 @@ def test_creating_an_assessment_refuses_a_future_date(client, people, citizens, 
     assert a.version == shipped.current and a.created_by == people["alice"]
 
 
-REINVESTMENT_NAME = REINVESTMENT
+def test_it_folds_groups_too_small_to_show():
+    rows = [("Stor", 1.0, 2.0)] * 5 + [("Lille A", 1.0, 3.0)] * 2 + [("Lille B", 2.0, 1.0)]
+    shown = selectors.group_measures(rows, threshold=0.5, smallest=5)
+    assert [(m.label, m.people, m.rose) for m in shown] == [("Stor", 5, 5), (None, 3, 0)]
+    # The folded row carries no shares: three people could be pointed to.
+    assert shown[1].mean_change == 0.0
