@@ -22,11 +22,29 @@ from .models import (
 DATE_ERROR = _("Skriv datoen som dd.mm.åååå.")
 
 
+class BlankChoiceMixin:
+    """Danish words for the empty choice instead of Django's "---------"."""
+
+    blank_labels: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = self.blank_labels.get(name, _("Vælg"))
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = label
+            elif isinstance(field, forms.ChoiceField):
+                choices = list(field.choices)
+                if choices and choices[0][0] == "" and choices[0][1] == "---------":
+                    field.choices = [("", label)] + choices[1:]
+
+
 def _consultants():
     return User.objects.filter(role=Role.COMPANY_CONSULTANT, is_active=True)
 
 
-class CompanyForm(DesignSystemMixin, forms.ModelForm):
+class CompanyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    blank_labels = {"key_account": _("Ingen")}
     cvr = forms.CharField(
         label=_("CVR-nummer"),
         max_length=11,
@@ -62,7 +80,6 @@ class CompanyForm(DesignSystemMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key_account"].queryset = _consultants()
-        self.fields["key_account"].empty_label = _("Ingen")
         for name in ("ordinary_employees", "employees_avg_12_months"):
             self.fields[name].error_messages["min_value"] = _(
                 "Antal ansatte kan ikke være negativt."
@@ -142,7 +159,9 @@ class ContactForm(DesignSystemMixin, forms.ModelForm):
         }
 
 
-class ContactLogForm(DesignSystemMixin, forms.ModelForm):
+class ContactLogForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    blank_labels = {"contact": _("Ingen bestemt")}
+
     class Meta:
         model = ContactLogEntry
         fields = ["at", "channel", "contact", "text"]
@@ -159,7 +178,9 @@ class ContactLogForm(DesignSystemMixin, forms.ModelForm):
         self.fields["at"].error_messages["invalid"] = _("Skriv tidspunktet som dd.mm.åååå tt:mm.")
 
 
-class DemandForm(DesignSystemMixin, forms.ModelForm):
+class DemandForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    blank_labels = {"danish_level": _("Ikke oplyst")}
+
     class Meta:
         model = Demand
         fields = [
@@ -210,7 +231,7 @@ class DemandForm(DesignSystemMixin, forms.ModelForm):
         return cleaned
 
 
-class SurveyForm(DesignSystemMixin, forms.ModelForm):
+class SurveyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
     class Meta:
         model = BarometerSurvey
         fields = ["surveyed_on", "expected_openings", "readiness", "note"]
@@ -239,7 +260,9 @@ class SurveyForm(DesignSystemMixin, forms.ModelForm):
         return day
 
 
-class OpeningForm(DesignSystemMixin, forms.ModelForm):
+class OpeningForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    blank_labels = {"danish_level": _("Ikke oplyst")}
+
     class Meta:
         model = Opening
         fields = [

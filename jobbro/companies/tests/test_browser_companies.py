@@ -68,3 +68,60 @@ def test_it_registers_a_company_and_an_internship(page, people):  # noqa: F811
     page.get_by_role("link", name="Ledig kapacitet", exact=True).first.click()
     expect(page.get_by_role("link", name="Køkkenmedhjælper")).to_be_visible()
     pages.check("capacity")
+
+
+def test_it_has_no_axe_violations_on_the_other_job_bank_pages(page, people):  # noqa: F811
+    import datetime as dt
+
+    from jobbro.companies.models import (
+        BarometerSurvey,
+        Contact,
+        ContactLogEntry,
+        Demand,
+        Opening,
+        PartnershipChange,
+    )
+
+    company = Company.objects.create(
+        cvr="29189587", name="Hotel Stouby", sector="private", industry_code="551010",
+        town="Stouby", key_account=people["konrad"], ordinary_employees=4,
+    )  # fmt: skip
+    PartnershipChange.objects.create(company=company, status="active", changed_by=people["amir"])
+    contact = Contact.objects.create(company=company, name="Lone Bach", role="Hotelchef")
+    ContactLogEntry.objects.create(
+        company=company, by=people["amir"], channel="visit", contact=contact, text="Besøg"
+    )
+    Demand.objects.create(company=company, job_type="Stuepige", industry_code="551010", people=2)
+    BarometerSurvey.objects.create(
+        company=company, surveyed_on=dt.date(2026, 9, 15), expected_openings=3, readiness="ready"
+    )
+    wage = Opening.objects.create(
+        company=company, kind=OpeningKind.WAGE_SUBSIDY, title="Kok", capacity=3
+    )
+    pages = Pages(page, "jobbank")
+    log_in(page, pages, "amir")
+    for name, path in (
+        ("detail", f"/virksomheder/{company.pk}/"),
+        ("opening-warnings", f"/virksomheder/aabninger/{wage.pk}/"),
+        ("opening-edit", f"/virksomheder/aabninger/{wage.pk}/ret/"),
+        ("edit", f"/virksomheder/{company.pk}/ret/"),
+        ("partnership", f"/virksomheder/{company.pk}/samarbejde/"),
+        ("contact", f"/virksomheder/{company.pk}/kontaktpersoner/ny/"),
+        ("log", f"/virksomheder/{company.pk}/kontaktlog/ny/"),
+        ("demand-create", f"/virksomheder/{company.pk}/efterspoergsel/ny/"),
+        ("survey", f"/virksomheder/{company.pk}/jobbarometer/ny/"),
+        ("capacity", "/virksomheder/ledig-kapacitet/"),
+        ("demand", "/virksomheder/efterspoergsel/"),
+        ("barometer", "/virksomheder/jobbarometer/"),
+    ):
+        page.goto(path)
+        pages.check(name)
+    page.goto(f"/virksomheder/{company.pk}/samarbejde/")
+    page.get_by_label("Ny status").select_option("paused")
+    page.get_by_role("button", name="Gem").click()
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Skriv hvorfor samarbejdet sættes på pause eller afsluttes."
+    )
+    pages.check("partnership-error")
