@@ -1,8 +1,16 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-# Paths anyone may open: the login page, language switch and static files.
-PUBLIC_PREFIXES = ("/login/", "/i18n/", "/static/", "/favicon.ico", "/healthz")
+# Paths anyone may open: the login page, language switch and static files, and the
+# calendar feeds (calendar apps cannot log in; the private token in the path is the key).
+PUBLIC_PREFIXES = (
+    "/login/",
+    "/i18n/",
+    "/static/",
+    "/favicon.ico",
+    "/healthz",
+    "/forloeb/kalender/feed/",
+)
 
 
 class LoginRequiredMiddleware:

@@ -22,6 +22,7 @@ from jobbro.companies.models import Company, Opening, Sector
 from jobbro.lib.workdays import workday_on_or_after
 from jobbro.placements.models import (
     AcuteIssue,
+    CalendarFeed,
     ContactMode,
     ConversationOutcome,
     CoursePlan,
@@ -166,6 +167,9 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     Placement.objects.bulk_create(placements, batch_size=BATCH)
     _build_courses(rng, placements, today, tz, contacts, {c[0]: c[2] for c in companies})
     acute_flag_breaches()
+    # The demo logins that follow up get a private calendar address (Opfølgninger -> Kalender).
+    for user in User.objects.filter(username__in=("ambassador", "sagsbehandler")).order_by("id"):
+        CalendarFeed.objects.create(user=user, token=f"{rng.getrandbits(192):048x}")
     if stdout is not None:
         stdout.write(f"  {len(placements)} forløb på prioriteringstrappen\n")
     return len(placements)

@@ -34,3 +34,8 @@ urlpatterns += [
     ),
     path("<int:placement>/fastholdelsesplan/pdf/", views.retention_pdf, name="retention_pdf"),
 ]
+
+urlpatterns += [
+    path("kalender/", views.calendar_settings, name="calendar"),
+    path("kalender/feed/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+]

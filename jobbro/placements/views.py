@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from jobbro.audit.services import log_access
 from jobbro.citizens import access as citizen_access
 from jobbro.companies.models import Opening, OpeningKind, Sector
 
-from . import access, services
+from . import access, calendar, services
 from .forms import (
     AcuteAnswerForm,
     AcuteIssueForm,
@@ -33,6 +34,7 @@ from .forms import (
 from .models import (
     PLAN_FIELDS,
     AcuteIssue,
+    CalendarFeed,
     CoursePlan,
     FollowUp,
     PlacementKind,
@@ -286,13 +288,10 @@ def conversation_create(request, placement):
 def move_up(request):
     """Who could move up the staircase: "always as high as possible" (seed 000 line ~137)."""
     today = timezone.localdate()
+    # Free places as the job bank counts them (open, cooperating company, running today).
     free_private = (
-        Opening.objects.filter(
-            is_open=True, kind=OpeningKind.INTERNSHIP, company__sector=Sector.PRIVATE
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .annotate(taken=Count("placements", filter=Q(placements__status=PlacementStatus.ACTIVE)))
-        .filter(capacity__gt=F("taken"))
+        Opening.objects.free_now(today)
+        .filter(kind=OpeningKind.INTERNSHIP, company__sector=Sector.PRIVATE)
         .exists()
     )
     long_internship = today - dt.timedelta(weeks=LONG_INTERNSHIP_WEEKS)
@@ -690,3 +689,34 @@ def retention_pdf(request, placement):
         f'inline; filename="fastholdelsesplan-{ctx["placement"].pk}.pdf"'
     )
     return response
+
+
+# The calendar feed ----------------------------------------------------------------------------
+
+
+@role_required(*access.WORK_ROLES)
+def calendar_settings(request):
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            calendar.feed_revoke(user=request.user)
+            messages.success(request, _("Kalenderadressen er tilbagekaldt og virker ikke længere."))
+        else:
+            calendar.feed_renew(user=request.user)
+            messages.success(request, _("Der er lavet en ny kalenderadresse."))
+        return redirect("placements:calendar")
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    url = ""
+    if feed:
+        url = request.build_absolute_uri(
+            reverse("placements:calendar_feed", kwargs={"token": feed.token})
+        )
+    return render(request, "placements/calendar.html", {"feed": feed, "url": url})
+
+
+def calendar_feed(request, token):
+    """Public by design (calendar apps cannot log in): the token is the key."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    body = calendar.feed_ical(user=feed.user, base_url=request.build_absolute_uri("/").rstrip("/"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -300,6 +300,10 @@ MATRIX.update(
         "placements:retention_entry": PLACEMENT_WORK,
         "placements:retention_print": PLACEMENT_READ,
         "placements:retention_pdf": PLACEMENT_READ,
+        "placements:calendar": PLACEMENT_WORK,
+        # Public by design: calendar apps cannot log in; the private token is the key (a wrong
+        # one is refused: test_placements.py). No personal data in it.
+        "placements:calendar_feed": dict.fromkeys(SUBJECTS, ALLOW),
     }
 )
 
@@ -488,7 +492,9 @@ URLS = project_urls()
 CITIZEN_URLS = sorted(
     n
     for n, u in URLS.items()
-    if u.params and (n.startswith(("citizens:", "placements:")) or n in ASSESSMENT_ABOUT_ONE)
+    if u.params
+    and (n.startswith(("citizens:", "placements:")) or n in ASSESSMENT_ABOUT_ONE)
+    and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
 
 
@@ -509,6 +515,10 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"placement": Placement.objects.filter(citizen=citizen).first().pk}
     if url.params == ("follow_up",):
         return {"follow_up": FollowUp.objects.filter(placement__citizen=citizen).first().pk}
+    if url.params == ("token",):
+        from jobbro.placements.calendar import feed_renew
+
+        return {"token": feed_renew(user=people["amir"]).token}
     if url.params == ("issue",):
         return {"issue": AcuteIssue.objects.filter(placement__citizen=citizen).first().pk}
     if url.name.startswith("assessments:"):

@@ -374,3 +374,56 @@ def test_it_renders_the_retention_plan_as_a_pdf_with_the_forms_sections(client, 
         assert heading in text, heading
     assert "Fatima" in text and "Kommer for sent om mandagen." in text
     assert AccessLogEntry.objects.filter(user=people["amir"], action=Action.EXPORT).exists()
+
+
+# The calendar feed ---------------------------------------------------------------------------
+
+
+def test_it_serves_my_follow_ups_as_icalendar_and_stops_when_revoked(client, people, citizens):
+    from icalendar import Calendar
+
+    from jobbro.placements.calendar import feed_renew, feed_revoke
+
+    placement = make_placement(
+        citizens["fatima"], make_company("Løsning Slagteri A/S"), ambassador=people["amir"]
+    )
+    due = timezone.localdate() + dt.timedelta(days=3)
+    FollowUp.objects.create(
+        placement=placement, due_on=due, mode=ContactMode.VISIT, assigned_to=people["amir"]
+    )
+    token = feed_renew(user=people["amir"]).token
+    url = reverse("placements:calendar_feed", kwargs={"token": token})
+    response = client.get(url)  # not logged in: the calendar app has only the address
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["summary"]) == "Besøg: Løsning Slagteri A/S"
+    assert events[0].decoded("dtstart") == due
+    assert "Fatima" not in response.content.decode()  # no personal data leaves Jobbro
+    assert (
+        client.get(reverse("placements:calendar_feed", kwargs={"token": "x" * 43})).status_code
+        == 404
+    )
+    feed_revoke(user=people["amir"])
+    assert client.get(url).status_code == 404
+
+
+def test_it_refuses_a_stale_placement_edit(client, people, citizens):
+    placement = make_placement(citizens["fatima"], make_company())
+    client.force_login(people["alice"])
+    url = reverse("placements:edit", kwargs={"placement": placement.pk})
+    form = {
+        "kind": PlacementKind.INTERNSHIP,
+        "company": placement.company_id,
+        "status": PlacementStatus.ACTIVE,
+        "starts_on": placement.starts_on.strftime("%d.%m.%Y"),
+        "hours_per_week": "20",
+        "paid_hours_per_week": "5",
+        "version": 1,
+    }
+    assert client.post(url, form).status_code == 302  # the first save: version 1 -> 2
+    response = client.post(url, {**form, "paid_hours_per_week": "8"})  # from version 1 again
+    assert "ændret af en anden" in response.content.decode()
+    placement.refresh_from_db()
+    assert (placement.version, placement.paid_hours_per_week) == (2, 5)
