@@ -26,6 +26,7 @@ def _company_placements(user):
         status=PlacementStatus.CANCELLED
     )
 
+
 # Roles that may open a citizen outside their own context after stating a reason. Company
 # consultants are not among them: they see the citizens placed or proposed at their
 # companies, and no others.
