@@ -525,7 +525,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
-        return {"pk": (opening if "opening_" in url.name else company).pk}
+        by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
+        return {"pk": (opening if by_opening else company).pk}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
 
 
