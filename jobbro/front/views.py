@@ -21,6 +21,11 @@ def home(request):
         }
     if user.role == Role.MENTOR:
         ctx["mentee_count"] = access.citizens_for(user).count()
+    if user.role == Role.COMPANY_CONSULTANT:
+        from jobbro.companies.models import Company, Opening
+
+        ctx["key_accounts"] = Company.objects.filter(key_account=user).count()
+        ctx["free_places"] = Opening.objects.free_now().filter(company__key_account=user).count()
     return render(request, "front/home.html", ctx)
 
 

@@ -110,3 +110,11 @@ def test_it_lists_and_filters_companies(client, people, company, other_company):
     assert company.name in page and other_company.name not in page
     page = client.get(reverse("companies:list"), {"key_account": other_company.key_account_id})
     assert other_company.name in page.content.decode()
+
+
+def test_it_shows_a_consultant_their_companies_on_the_front_page(client, people, company):
+    make_opening(company, capacity=2)
+    client.force_login(people["konrad"])
+    response = client.get(reverse("front:home"))
+    assert (response.context["key_accounts"], response.context["free_places"]) == (1, 1)
+    assert "Dine virksomheder" in response.content.decode()
