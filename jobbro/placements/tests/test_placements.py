@@ -427,3 +427,20 @@ def test_it_refuses_a_stale_placement_edit(client, people, citizens):
     assert "ændret af en anden" in response.content.decode()
     placement.refresh_from_db()
     assert (placement.version, placement.paid_hours_per_week) == (2, 5)
+
+
+def test_it_flags_breaches_from_the_command(people, citizens):
+    from django.core.management import call_command
+
+    placement = make_placement(citizens["fatima"], make_company(key_account=people["konrad"]))
+    services.acute_register(
+        placement=placement,
+        by=people["amir"],
+        reported_at=timezone.now() - dt.timedelta(hours=26),
+        reported_by="Lise Holm",
+        description="Borgeren er ikke mødt.",
+    )
+    out = io.StringIO()
+    call_command("flag_acute_breaches", stdout=out)
+    assert "1 akutte henvendelser" in out.getvalue()
+    assert people["lene"].flagged_acute_issues.count() == 1
