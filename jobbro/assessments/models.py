@@ -191,6 +191,9 @@ class Assessment(models.Model):
     )
     assessed_on = models.DateField(_("dato"))
     next_steps = models.TextField(_("aftalte næste skridt"), blank=True)
+    # The mean of all its scores, kept by services.rating_save, so the measures over tens of
+    # thousands of assessments read one column instead of averaging millions of scores.
+    mean = models.FloatField(_("gennemsnit"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Q
 
 from .models import DISAGREEMENT, Assessment, Item, Rater, RaterKind, Rating, Score
 
@@ -240,15 +240,14 @@ def workplace_progression(placement) -> WorkplaceProgression:
 
 
 def assessment_means(assessments) -> list[tuple[int, int, int, dt.date, float]]:
-    """(citizen id, instrument id, assessment id, date, mean) for each assessment, in one
-    query, oldest first."""
+    """(citizen id, instrument id, assessment id, date, mean) for each scored assessment, in
+    one query, oldest first."""
     rows = (
-        assessments.annotate(avg=Avg("ratings__scores__value"), n=Count("ratings__scores"))
-        .filter(n__gt=0)
+        assessments.filter(mean__isnull=False)
         .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
-        .values_list("citizen_id", "version__instrument_id", "pk", "assessed_on", "avg")
+        .values_list("citizen_id", "version__instrument_id", "pk", "assessed_on", "mean")
     )
-    return [(c, i, a, d, float(m)) for c, i, a, d, m in rows]
+    return list(rows)
 
 
 def courses(assessments) -> dict[tuple[int, int], list[tuple[int, dt.date, float]]]:

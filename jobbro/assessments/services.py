@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,6 +113,7 @@ def rating_save(
     if not clean and (rating is None or replace):
         if rating is not None:
             rating.delete()
+            _refresh_mean(assessment)
         return None
     if rating is None:
         rating = Rating.objects.create(
@@ -128,7 +130,14 @@ def rating_save(
         Score(rating=rating, item_id=item_id, value=value, comment=comment)
         for item_id, (value, comment) in clean.items()
     )
+    _refresh_mean(assessment)
     return rating
+
+
+def _refresh_mean(assessment: Assessment) -> None:
+    mean = Score.objects.filter(rating__assessment=assessment).aggregate(m=Avg("value"))["m"]
+    assessment.mean = None if mean is None else float(mean)
+    assessment.save(update_fields=["mean"])
 
 
 @dataclass

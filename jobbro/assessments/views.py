@@ -124,30 +124,32 @@ def measures(request):
     except (ValueError, AttributeError):
         threshold = DEFAULT_THRESHOLD
     threshold = min(max(threshold, 0.1), 4.0)
-    courses = selectors.courses(Assessment.objects.all())
-    courses = {k: v for k, v in courses.items() if len(v) >= 2}
-    in_project = dict(
-        Citizen.objects.filter(pk__in={c for c, _i in courses}).values_list("pk", "in_project")
+    # One query: each scored assessment with what it is grouped by.
+    rows = (
+        Assessment.objects.filter(mean__isnull=False)
+        .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
+        .values_list(
+            "citizen_id",
+            "version__instrument_id",
+            "mean",
+            "citizen__in_project",
+            "placement__kind",
+            "placement__company__name",
+        )
     )
+    courses: dict[tuple[int, int], list] = {}
+    for c, i, mean, project, kind, company in rows.iterator(chunk_size=5000):
+        courses.setdefault((c, i), []).append((mean, project, kind, company))
+    courses = {k: v for k, v in courses.items() if len(v) >= 2}
     names = dict(Instrument.objects.values_list("pk", "name"))
-    latest_ids = [points[-1][0] for points in courses.values()]
-    placements = {
-        a: (kind, company)
-        for a, kind, company in Assessment.objects.filter(
-            pk__in=latest_ids, placement__isnull=False
-        ).values_list("pk", "placement__kind", "placement__company__name")
-    }
     kind_labels = dict(Placement._meta.get_field("kind").choices)
     by: dict[str, list] = {"programme": [], "instrument": [], "kind": [], "company": []}
-    for (c, i), points in courses.items():
-        first, latest = points[0][2], points[-1][2]
-        project = _("Ambassadørprojektet") if in_project.get(c) else _("Uden for projektet")
-        by["programme"].append((project, first, latest))
+    for (_c, i), points in courses.items():
+        first, (latest, project, kind, company) = points[0][0], points[-1]
+        label = _("Ambassadørprojektet") if project else _("Uden for projektet")
+        by["programme"].append((label, first, latest))
         by["instrument"].append((names[i], first, latest))
-        kind, company = placements.get(points[-1][0], (None, None))
-        by["kind"].append(
-            (kind_labels.get(kind, _("Uden forløb")) if kind else _("Uden forløb"), first, latest)
-        )
+        by["kind"].append((kind_labels.get(kind) or _("Uden forløb"), first, latest))
         if company:
             by["company"].append((company, first, latest))
     tables = [

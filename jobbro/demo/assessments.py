@@ -135,12 +135,14 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
             if rng.random() < 0.6:
                 h = rng.choice((10, 15, 20))
                 next_steps = rng.choice(_NEXT_STEPS).format(h=h, h2=h + 5)
+            given = [v for *_e, values in entries for v in values]
             assessment = Assessment(
                 citizen_id=cid,
                 version=version,
                 placement_id=placement,
                 assessed_on=day,
                 next_steps=next_steps,
+                mean=sum(given) / len(given),
                 created_by_id=staff_id,
             )
             plans.append((assessment, entries, items, raters))
