@@ -25,12 +25,6 @@ def _dates(form, *names):
         form.fields[name].error_messages["invalid"] = DATE_ERROR
 
 
-class VersionMixin(forms.Form):
-    """The version the user started from, posted back for optimistic locking."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 class PlacementForm(DesignSystemMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -100,10 +94,6 @@ class PlacementForm(DesignSystemMixin, forms.ModelForm):
         if hours is not None and not 0 < hours <= 60:
             self.add_error("hours_per_week", _("Timer pr. uge skal være mellem 0 og 60."))
         return cleaned
-
-    def _post_clean(self):
-        # The model's own check of ends_on >= starts_on is reported by clean() in Danish.
-        super()._post_clean()
 
 
 class EndForm(DesignSystemMixin, forms.Form):
