@@ -20,7 +20,7 @@ from jobbro.placements.models import Placement
 
 from . import charts, selectors, services
 from .forms import AssessmentForm, InstrumentForm, NextStepsForm
-from .models import Assessment, EntryChannel, Instrument, Language, RaterKind
+from .models import Assessment, EntryChannel, Instrument, Language, RaterKind, Score
 
 PAGE_SIZE = 25
 ROLES = services.ASSESSMENT_ROLES
@@ -329,6 +329,17 @@ def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
     return scores, errors
 
 
+def _unchanged(assessment, kind, posted: dict) -> bool:
+    before = {
+        item: (value, comment)
+        for item, value, comment in Score.objects.filter(
+            rating__assessment=assessment, rating__rater__kind=kind
+        ).values_list("item_id", "value", "comment")
+    }
+    after = {k: (v, c.strip()) for k, (v, c) in posted.items() if v is not None or c.strip()}
+    return before == after
+
+
 @role_required(*ROLES)
 def assessment_enter(request, pk):
     """The whole grid on one screen: a digit per score, tab to move."""
@@ -347,6 +358,8 @@ def assessment_enter(request, pk):
             try:
                 with transaction.atomic():
                     for kind in editable:
+                        if _unchanged(assessment, kind, posted.get(kind, {})):
+                            continue  # keep who entered it: nobody changed this rater
                         services.rating_save(
                             assessment=assessment,
                             kind=kind,

@@ -91,6 +91,7 @@ def test_it_saves_the_grid_and_records_who_entered_each_rater(
     client.post(reverse("assessments:enter", args=[a.pk]), data)
     ratings = {r.rater.kind: r for r in a.ratings.select_related("rater")}
     assert ratings[T].entered_by == people["alice"]
+    assert ratings[R].entered_by == people["amir"]
     assert set(ratings[T].scores.values_list("value", flat=True)) == {5}
 
 
