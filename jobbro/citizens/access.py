@@ -139,6 +139,15 @@ def open_citizen(user, pk: int) -> tuple[Citizen, str, str]:
     raise Http404
 
 
+# Roles that see health notes and the benefit type: special-category and economic data that
+# a company consultant following a placement does not need.
+SENSITIVE_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR)
+
+
+def sees_sensitive(user) -> bool:
+    return user.role in SENSITIVE_ROLES
+
+
 def sees_full_cpr(user) -> bool:
     return user.role in FULL_CPR_ROLES
 

@@ -155,6 +155,7 @@ def citizen_detail(request, pk):
             "user"
         )[:10],
         "full_cpr": access.sees_full_cpr(request.user),
+        "sensitive": access.sees_sensitive(request.user),
         "may_edit": access.may_edit(request.user, purpose),
         "may_export": access.sees_full_cpr(request.user),
     }

@@ -21,6 +21,7 @@ A citizen's current step is the highest (lowest number) among their active place
 
 from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jobbro.companies.models import Sector
 
@@ -90,12 +91,27 @@ def kind_label(kind: str, paid_hours=0) -> str:
     return str(PlacementKind(kind).label)
 
 
-def describe_step(step: int | None, kind: str | None = None) -> str:
+# Short labels for table columns, where the full step names would crowd the row.
+SHORT_LABELS = {
+    Step.ORDINARY: gettext_lazy("ordinært arbejde"),
+    Step.WAGE_SUBSIDY_PRIVATE: gettext_lazy("løntilskud, privat"),
+    Step.WAGE_SUBSIDY_PUBLIC: gettext_lazy("løntilskud, offentlig"),
+    Step.INTERNSHIP_PRIVATE: gettext_lazy("praktik, privat"),
+    Step.INTERNSHIP_PUBLIC: gettext_lazy("praktik, offentlig"),
+    Step.OTHER_EFFORT: gettext_lazy("øvrige indsatser"),
+}
+
+
+def describe_step(step: int | None, kind: str | None = None, *, short: bool = False) -> str:
     """'Trin 4: Virksomhedspraktik i privat virksomhed', naming the kind when it is one of
-    those shown as what they are (IGU, small job, leisure job, education, flexjob)."""
+    those shown as what they are (IGU, small job, leisure job, education, flexjob).
+    Short: 'Trin 4 · praktik, privat'."""
     if step is None:
         return _("Ikke placeret")
-    text = _("Trin %(n)s: %(label)s") % {"n": step, "label": Step(step).label}
+    if short:
+        text = _("Trin %(n)s · %(label)s") % {"n": step, "label": SHORT_LABELS[Step(step)]}
+    else:
+        text = _("Trin %(n)s: %(label)s") % {"n": step, "label": Step(step).label}
     if kind and kind not in (
         PlacementKind.ORDINARY,
         PlacementKind.WAGE_SUBSIDY,

@@ -7,6 +7,8 @@ from django.utils import timezone
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.citizens import access
 from jobbro.citizens.models import AccessGrant
+from jobbro.companies.models import Company, Sector
+from jobbro.placements.models import Placement, PlacementKind, PlacementStatus
 
 REASON = "Borgeren har henvendt sig i åben rådgivning om et jobtilbud."
 
@@ -183,3 +185,26 @@ class TestReasonFlow:
         response = client.get(f"/borgere/{citizens['fatima'].pk}/")
         assert response.status_code in (403, 404)
         assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_keeps_health_notes_from_a_consultant_following_a_placement(client, people, citizens):
+    fatima = citizens["fatima"]
+    fatima.health_notes = "Rygproblemer, kan ikke løfte tungt"
+    fatima.save()
+    company = Company.objects.create(
+        cvr="29189587", name="Vognmand Test", sector=Sector.PRIVATE, key_account=people["konrad"]
+    )
+    Placement.objects.create(
+        citizen=fatima,
+        company=company,
+        kind=PlacementKind.INTERNSHIP,
+        starts_on=fatima.created_at.date(),
+        status=PlacementStatus.ACTIVE,
+    )
+    client.force_login(people["konrad"])
+    page = client.get(f"/borgere/{fatima.pk}/").content.decode()
+    assert "Fatima" in page
+    assert "Rygproblemer" not in page
+    client.force_login(people["alice"])
+    assert "Rygproblemer" in client.get(f"/borgere/{fatima.pk}/").content.decode()

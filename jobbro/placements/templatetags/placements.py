@@ -26,5 +26,5 @@ def citizen_placements(context, citizen, purpose):
 
 
 @register.simple_tag
-def step_text(step, kind=None):
-    return describe_step(step, kind)
+def step_text(step, kind=None, short=False):
+    return describe_step(step, kind, short=short)

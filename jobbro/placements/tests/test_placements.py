@@ -163,7 +163,7 @@ def test_it_creates_a_placement_and_shows_the_step_on_the_case_file(client, peop
     page = client.get(reverse("citizens:detail", kwargs={"pk": fatima.pk})).content.decode()
     assert "Trin 4: Virksomhedspraktik i privat virksomhed" in page
     listing = client.get(reverse("citizens:list")).content.decode()
-    assert "Trin 4: Virksomhedspraktik i privat virksomhed" in listing
+    assert "Trin 4 · praktik, privat" in listing
 
 
 def test_it_refuses_bad_input_in_danish_and_saves_nothing(client, people, citizens):
