@@ -57,6 +57,14 @@ def _open(request, pk):
         return None, redirect("citizens:reason", pk=e.citizen.pk)
 
 
+def _open_for_work(request, pk):
+    """As `_open`, for a change: a user who may only read the placement gets a 404."""
+    opened, redirect_ = _open(request, pk)
+    if opened and not access.may_work(request.user, opened[1]):
+        raise Http404
+    return opened, redirect_
+
+
 def _log(request, placement, purpose, reason, action=Action.VIEW, fields=()):
     log_access(
         request,
@@ -207,12 +215,10 @@ def placement_detail(request, placement):
 
 @role_required(*access.WORK_ROLES)
 def placement_edit(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     form = PlacementForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
         version = form.cleaned_data.get("version") or 0
@@ -235,12 +241,10 @@ def placement_edit(request, placement):
 
 @role_required(*access.WORK_ROLES)
 def placement_end(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     form = EndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -259,12 +263,10 @@ def placement_end(request, placement):
 
 @role_required(*access.WORK_ROLES)
 def conversation_create(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     initial = {"held_on": timezone.localdate()}
     if request.user.role == Role.AMBASSADOR:
         initial["ambassador"] = request.user
@@ -338,12 +340,10 @@ def move_up(request):
 
 @role_required(*access.WORK_ROLES)
 def plan_edit(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     plan = CoursePlan.objects.filter(placement=placement).first()
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
@@ -461,12 +461,10 @@ def follow_up_list(request):
 @role_required(*access.WORK_ROLES)
 def follow_up_record(request, follow_up):
     follow_up = get_object_or_404(FollowUp, pk=follow_up)
-    opened, redirect_ = _open(request, follow_up.placement_id)
+    opened, redirect_ = _open_for_work(request, follow_up.placement_id)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     form = FollowUpForm(request.POST or None, initial={"done_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -490,12 +488,10 @@ def follow_up_record(request, follow_up):
 
 @role_required(*access.WORK_ROLES)
 def acute_create(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     now = timezone.localtime().replace(second=0, microsecond=0)
     form = AcuteIssueForm(request.POST or None, initial={"reported_at": now})
     if request.method == "POST" and form.is_valid():
@@ -516,12 +512,10 @@ def acute_create(request, placement):
 @role_required(*access.WORK_ROLES)
 def acute_answer(request, issue):
     issue = get_object_or_404(AcuteIssue, pk=issue)
-    opened, redirect_ = _open(request, issue.placement_id)
+    opened, redirect_ = _open_for_work(request, issue.placement_id)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     form = AcuteAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -619,12 +613,10 @@ def retention(request, placement):
 
 @role_required(*access.WORK_ROLES)
 def retention_entry(request, placement):
-    opened, redirect_ = _open(request, placement)
+    opened, redirect_ = _open_for_work(request, placement)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
-    if not access.may_work(request.user, purpose):
-        raise Http404
     plan = RetentionPlan.objects.filter(placement=placement).first()
     if plan is None:
         return redirect("placements:retention", placement=placement.pk)
