@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
-from jobbro.audit.models import Action, Purpose
+from jobbro.audit.models import Action
 from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
+from jobbro.citizens.pages import log_page, open_or_reason
 from jobbro.front.views import SMALLEST_GROUP
 from jobbro.placements.models import Placement
 
@@ -29,27 +30,11 @@ ROLES = services.ASSESSMENT_ROLES
 DEFAULT_THRESHOLD = 0.5
 
 
-def _log_page(request, citizens, action):
-    by_purpose: dict[str, list[int]] = {}
-    for cid, purpose in access.purposes_for(request.user, citizens).items():
-        by_purpose.setdefault(purpose or Purpose.STATED, []).append(cid)
-    for purpose, ids in by_purpose.items():
-        log_access(request, action=action, citizen_ids=ids, purpose=purpose)
-
-
-def _open(request, citizen_id):
-    """(citizen, purpose, reason), or a redirect to state a reason first."""
-    try:
-        return access.open_citizen(request.user, citizen_id), None
-    except access.ReasonRequired:
-        return None, redirect("citizens:reason", pk=citizen_id)
-
-
 def _open_assessment(request, pk):
     assessment = get_object_or_404(
         Assessment.objects.select_related("version__instrument", "placement__company"), pk=pk
     )
-    opened, redirect_ = _open(request, assessment.citizen_id)
+    opened, redirect_ = open_or_reason(request, assessment.citizen_id)
     if redirect_:
         return None, redirect_
     assessment.citizen = opened[0]
@@ -76,7 +61,7 @@ def index(request):
             Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
         )
     page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_page(
+    log_page(
         request,
         {a.citizen for a in page.object_list},
         Action.SEARCH if query else Action.LIST,
@@ -107,7 +92,7 @@ def stalled(request):
         key=lambda r: (r["citizen"].last_name, r["citizen"].first_name, r["citizen"].pk),
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_page(request, [r["citizen"] for r in page.object_list], Action.LIST)
+    log_page(request, [r["citizen"] for r in page.object_list], Action.LIST)
     return render(
         request,
         "assessments/stalled.html",
@@ -172,7 +157,7 @@ def measures(request):
 
 @role_required(*ROLES)
 def citizen_progression(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -233,7 +218,7 @@ def citizen_progression(request, pk):
 
 @role_required(*ROLES)
 def assessment_create(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -570,7 +555,7 @@ def self_score(request, pk):
 def placement_progression(request, pk):
     """The workplace's score since the placement started (capability 6, item 6)."""
     placement = get_object_or_404(Placement.objects.select_related("company"), pk=pk)
-    opened, redirect_ = _open(request, placement.citizen_id)
+    opened, redirect_ = open_or_reason(request, placement.citizen_id)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened

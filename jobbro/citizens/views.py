@@ -21,27 +21,11 @@ from jobbro.placements.staircase import with_current_step
 from . import access
 from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
 from .models import Citizen, EventKind, TimelineEvent
+from .pages import log_page, open_or_reason
 
 PAGE_SIZE = 25
 # The few fields a mentor sees of their mentee (PRODUCT.md: "a handful of fields").
 MENTEE_FIELDS = ("first_name", "last_name", "phone", "languages", "danish_course")
-
-
-def _log_page(request, citizens, action):
-    """Log each citizen shown on a page under the purpose that lets this user see them."""
-    by_purpose: dict[str, list[int]] = {}
-    for cid, purpose in access.purposes_for(request.user, citizens).items():
-        by_purpose.setdefault(purpose or Purpose.STATED, []).append(cid)
-    for purpose, ids in by_purpose.items():
-        log_access(request, action=action, citizen_ids=ids, purpose=purpose)
-
-
-def _open(request, pk):
-    """The citizen for this request, or a redirect to state a reason first."""
-    try:
-        return access.open_citizen(request.user, pk), None
-    except access.ReasonRequired:
-        return None, redirect("citizens:reason", pk=pk)
 
 
 SEARCHES = "citizen_searches"
@@ -109,7 +93,7 @@ def citizen_list(request):
             citizens = citizens.filter(case_worker=request.user)
         citizens = citizens.order_by(*SORTS.get(data["sort"] or "name"))
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_page(request, page.object_list, Action.SEARCH if query else Action.LIST)
+    log_page(request, page.object_list, Action.SEARCH if query else Action.LIST)
     params = request.GET.copy()
     params.pop("side", None)
     ctx = {
@@ -130,7 +114,7 @@ def citizen_list(request):
 
 @role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT, Role.MENTOR)
 def citizen_detail(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -198,7 +182,7 @@ def citizen_create(request):
 
 @role_required(*access.EDIT_ROLES)
 def citizen_edit(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -240,7 +224,7 @@ def citizen_edit(request, pk):
 @require_POST
 @role_required(*access.EDIT_ROLES)
 def citizen_start_effort(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -275,7 +259,7 @@ def awaiting_effort(request):
         .order_by("settled_at", "id")
     )
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_page(request, page.object_list, Action.LIST)
+    log_page(request, page.object_list, Action.LIST)
     return render(
         request, "citizens/awaiting.html", {"page": page, "now": timezone.now(), "params": ""}
     )
@@ -296,7 +280,7 @@ def mentees(request):
 
 @role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT)
 def citizen_access_log(request, pk):
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
@@ -320,7 +304,7 @@ def citizen_access_log(request, pk):
 @role_required(Role.CASE_WORKER)
 def citizen_export(request, pk):
     """The data-subject export (GDPR art. 15): the case file, its timeline and access log."""
-    opened, redirect_ = _open(request, pk)
+    opened, redirect_ = open_or_reason(request, pk)
     if redirect_:
         return redirect_
     citizen, purpose, reason = opened
