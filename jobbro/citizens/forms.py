@@ -124,11 +124,6 @@ class CitizenForm(DesignSystemMixin, forms.ModelForm):
         for name in ("settled_at", "effort_started_at"):
             if name in cleaned and name not in self.changed_data:
                 cleaned[name] = getattr(self.instance, name)  # keep its seconds
-        settled, started = cleaned.get("settled_at"), cleaned.get("effort_started_at")
-        if settled and started and started < settled:
-            self.add_error(
-                "effort_started_at", _("Indsatsen kan ikke starte før boligplaceringen.")
-            )
         if digits and cleaned.get("first_name") and cleaned.get("last_name"):
             birth = cprlib.parse(digits).birth_date
             self.duplicates = list(
@@ -148,9 +143,10 @@ class CitizenForm(DesignSystemMixin, forms.ModelForm):
                 )
         return cleaned
 
-    def save(self, commit=True):
-        self.instance.set_cpr(self.cleaned_data["cpr_number"])
-        return super().save(commit=commit)
+    def service_fields(self) -> dict:
+        """The cleaned input as `citizens.services` takes it: the CPR and the model fields."""
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {"cpr": self.cleaned_data["cpr_number"], **fields}
 
 
 SORTS = {

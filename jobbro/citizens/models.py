@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -182,6 +183,12 @@ class Citizen(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        if self.settled_at and self.effort_started_at and self.effort_started_at < self.settled_at:
+            raise ValidationError(
+                {"effort_started_at": _("Indsatsen kan ikke starte før boligplaceringen.")}
+            )
 
     @property
     def full_name(self) -> str:

@@ -18,9 +18,9 @@ from jobbro.audit.services import log_access
 from jobbro.lib import cpr as cprlib
 from jobbro.placements.staircase import with_current_step
 
-from . import access
+from . import access, services
 from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
-from .models import Citizen, EventKind, TimelineEvent
+from .models import Citizen
 from .pages import log_page, open_or_reason
 
 PAGE_SIZE = 25
@@ -165,16 +165,16 @@ def citizen_reason(request, pk):
 def citizen_create(request):
     form = CitizenForm(request.POST or None, initial={"case_worker": request.user})
     if request.method == "POST" and form.is_valid():
-        citizen = form.save()
-        purpose = access.context_purpose(request.user, citizen) or Purpose.CREATION
-        TimelineEvent.objects.create(citizen=citizen, kind=EventKind.CREATED, actor=request.user)
-        if citizen.settled_at:
-            TimelineEvent.objects.create(
-                citizen=citizen, kind=EventKind.SETTLED, at=citizen.settled_at, actor=request.user
-            )
-        log_access(request, action=Action.CREATE, citizen_ids=[citizen.pk], purpose=purpose)
+        citizen = services.citizen_create(by=request.user, **form.service_fields())
+        purpose = access.context_purpose(request.user, citizen)
+        log_access(
+            request,
+            action=Action.CREATE,
+            citizen_ids=[citizen.pk],
+            purpose=purpose or Purpose.CREATION,
+        )
         messages.success(request, _("Borgeren er oprettet."))
-        if access.context_purpose(request.user, citizen):
+        if purpose:
             return redirect("citizens:detail", pk=citizen.pk)
         return redirect("citizens:list")
     return render(request, "citizens/form.html", {"form": form, "creating": True})
@@ -188,23 +188,9 @@ def citizen_edit(request, pk):
     citizen, purpose, reason = opened
     if not access.may_edit(request.user, purpose):
         return redirect("citizens:detail", pk=pk)
-    old_case_worker = citizen.case_worker_id
     form = CitizenForm(request.POST or None, instance=citizen)
     if request.method == "POST" and form.is_valid():
-        changed = [f for f in form.changed_data if f != "confirm_duplicate"]
-        citizen = form.save()
-        if changed:
-            labels = ", ".join(str(form.fields[f].label) for f in changed)
-            TimelineEvent.objects.create(
-                citizen=citizen, kind=EventKind.CHANGED, text=labels, actor=request.user
-            )
-        if citizen.case_worker_id != old_case_worker:
-            TimelineEvent.objects.create(
-                citizen=citizen,
-                kind=EventKind.CASE_WORKER,
-                text=str(citizen.case_worker or "—"),
-                actor=request.user,
-            )
+        changed = services.citizen_change(citizen=citizen, by=request.user, **form.service_fields())
         log_access(
             request,
             action=Action.CHANGE,
@@ -230,12 +216,7 @@ def citizen_start_effort(request, pk):
     citizen, purpose, reason = opened
     if not access.may_edit(request.user, purpose):
         return redirect("citizens:detail", pk=pk)
-    if citizen.effort_started_at is None:
-        citizen.effort_started_at = timezone.now()
-        citizen.save(update_fields=["effort_started_at", "updated_at"])
-        TimelineEvent.objects.create(
-            citizen=citizen, kind=EventKind.EFFORT_STARTED, actor=request.user
-        )
+    if services.citizen_effort_start(citizen=citizen, by=request.user):
         log_access(
             request,
             action=Action.CHANGE,

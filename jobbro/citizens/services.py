@@ -1,0 +1,75 @@
+"""Writes of the case file: creating a citizen, changing one, starting the employment effort.
+
+Each write keeps the citizen's timeline in step (who did what, when) in the same
+transaction. Access (may this user change this citizen?) is decided before, in access.py;
+logging the change is the view's, since it knows the purpose and stated reason.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from jobbro.accounts.models import User
+
+from .models import Citizen, EventKind, TimelineEvent
+
+
+def _event(citizen: Citizen, kind: str, by: User, **extra: Any) -> None:
+    TimelineEvent.objects.create(citizen=citizen, kind=kind, actor=by, **extra)
+
+
+@transaction.atomic
+def citizen_create(*, by: User, cpr: str, **fields: Any) -> Citizen:
+    """A new case file, with "created" (and "settled", if known) on its timeline."""
+    citizen = Citizen(**fields)
+    citizen.set_cpr(cpr)
+    citizen.full_clean()
+    citizen.save()
+    _event(citizen, EventKind.CREATED, by)
+    if citizen.settled_at:
+        _event(citizen, EventKind.SETTLED, by, at=citizen.settled_at)
+    return citizen
+
+
+def _label(name: str) -> str:
+    return capfirst(str(Citizen._meta.get_field(name).verbose_name))
+
+
+@transaction.atomic
+def citizen_change(*, citizen: Citizen, by: User, cpr: str, **fields: Any) -> list[str]:
+    """Save the case file with these values; returns the names of the fields that changed.
+
+    The timeline gets one "changed" event naming them, and a "new case worker" event when
+    the case worker changed. Saving unchanged values writes no event.
+    """
+    stored = Citizen.objects.get(pk=citizen.pk)
+    for name, value in fields.items():
+        setattr(citizen, name, value)
+    citizen.set_cpr(cpr)
+    changed = [name for name in ("cpr", *fields) if getattr(citizen, name) != getattr(stored, name)]
+    citizen.full_clean()
+    citizen.save()
+    if changed:
+        _event(citizen, EventKind.CHANGED, by, text=", ".join(_label(n) for n in changed))
+    if citizen.case_worker_id != stored.case_worker_id:
+        _event(citizen, EventKind.CASE_WORKER, by, text=str(citizen.case_worker or "—"))
+    return changed
+
+
+@transaction.atomic
+def citizen_effort_start(*, citizen: Citizen, by: User, at: dt.datetime | None = None) -> bool:
+    """Record that the employment effort started (the 96-hour rule); True if it did now.
+
+    The first start is kept: a second press of the button changes nothing.
+    """
+    started = Citizen.objects.filter(pk=citizen.pk, effort_started_at__isnull=True).update(
+        effort_started_at=at or timezone.now(), updated_at=timezone.now()
+    )
+    if not started:
+        return False
+    citizen.refresh_from_db(fields=["effort_started_at", "updated_at"])
+    _event(citizen, EventKind.EFFORT_STARTED, by)
+    return True
