@@ -9,7 +9,9 @@ from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jobbro.accounts.models import Role
+from jobbro.accounts.models import Role, User
+from jobbro.citizens.models import Citizen
+from jobbro.placements.models import Placement
 
 from .models import (
     Area,
@@ -38,14 +40,19 @@ SELF_SCORING_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT
 ASSESSMENT_ROLES = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT)
 
 
-def may_fill(user, kind: str, channel: str = EntryChannel.STAFF) -> bool:
+def may_fill(user: User, kind: str, channel: str = EntryChannel.STAFF) -> bool:
     if kind == RaterKind.CITIZEN:
         return channel == EntryChannel.SELF and user.role in SELF_SCORING_ROLES
     return channel == EntryChannel.STAFF and user.role in STAFF_FILLS.get(kind, ())
 
 
 def assessment_create(
-    *, citizen, version: InstrumentVersion, assessed_on: dt.date, user, placement=None
+    *,
+    citizen: Citizen,
+    version: InstrumentVersion,
+    assessed_on: dt.date,
+    by: User,
+    placement: Placement | None = None,
 ) -> Assessment:
     if placement is not None and placement.citizen_id != citizen.pk:
         raise ValidationError(_("Forløbet hører ikke til borgeren."))
@@ -56,7 +63,7 @@ def assessment_create(
         version=version,
         assessed_on=assessed_on,
         placement=placement,
-        created_by=user,
+        created_by=by,
     )
 
 
@@ -66,7 +73,7 @@ def rating_save(
     assessment: Assessment,
     kind: str,
     scores: dict[int, tuple[int | None, str]],
-    user,
+    by: User,
     channel: str = EntryChannel.STAFF,
     replace: bool = True,
 ) -> Rating | None:
@@ -80,7 +87,7 @@ def rating_save(
     rater = Rater.objects.filter(version=assessment.version_id, kind=kind).first()
     if rater is None:
         raise ValidationError(_("Værktøjet har ikke denne bedømmer."))
-    if not may_fill(user, kind, channel):
+    if not may_fill(by, kind, channel):
         if kind == RaterKind.CITIZEN:
             raise ValidationError(
                 _("Borgerens egen score indtastes af borgeren selv på selvvurderingssiden.")
@@ -117,10 +124,10 @@ def rating_save(
         return None
     if rating is None:
         rating = Rating.objects.create(
-            assessment=assessment, rater=rater, entered_by=user, channel=channel
+            assessment=assessment, rater=rater, entered_by=by, channel=channel
         )
     else:
-        rating.entered_by, rating.entered_at, rating.channel = user, timezone.now(), channel
+        rating.entered_by, rating.entered_at, rating.channel = by, timezone.now(), channel
         rating.save(update_fields=["entered_by", "entered_at", "channel"])
     if replace:
         rating.scores.all().delete()
@@ -132,6 +139,49 @@ def rating_save(
     )
     _refresh_mean(assessment)
     return rating
+
+
+def _unchanged(
+    assessment: Assessment, kind: str, posted: dict[int, tuple[int | None, str]]
+) -> bool:
+    before = {
+        item: (value, comment)
+        for item, value, comment in Score.objects.filter(
+            rating__assessment=assessment, rating__rater__kind=kind
+        ).values_list("item_id", "value", "comment")
+    }
+    after = {k: (v, c.strip()) for k, (v, c) in posted.items() if v is not None or c.strip()}
+    return before == after
+
+
+@transaction.atomic
+def assessment_scores_save(
+    *,
+    assessment: Assessment,
+    scores: dict[str, dict[int, tuple[int | None, str]]],
+    next_steps: str,
+    by: User,
+) -> None:
+    """Save the grid: every rater's scores {kind: {item id: (value or None, comment)}} and
+    the agreed next steps, all or nothing.
+
+    A rater this user may fill whose scores did not change keeps who entered them. Scores
+    posted for a rater the user may not fill are refused (by rating_save), unless empty.
+    """
+    kinds = list(assessment.version.raters.values_list("kind", flat=True))
+    for kind in kinds:
+        posted = scores.get(kind, {})
+        if may_fill(by, kind):
+            if _unchanged(assessment, kind, posted):
+                continue  # keep who entered it: nobody changed this rater
+        elif not any(v is not None or c for v, c in posted.values()):
+            continue
+        rating_save(assessment=assessment, kind=kind, scores=posted, by=by)
+    for kind in set(scores) - set(kinds):
+        if any(v is not None or c for v, c in scores[kind].values()):
+            rating_save(assessment=assessment, kind=kind, scores=scores[kind], by=by)
+    assessment.next_steps = next_steps
+    assessment.save(update_fields=["next_steps"])
 
 
 def _refresh_mean(assessment: Assessment) -> None:
@@ -172,7 +222,7 @@ def instrument_version_create(
     items: list[ItemSpec],
     steps: list[StepSpec],
     raters: list[tuple[str, str]],
-    user,
+    by: User,
 ) -> InstrumentVersion | None:
     """A new version of the instrument, or None when nothing changed.
 
@@ -210,7 +260,7 @@ def instrument_version_create(
         instrument=instrument,
         number=(current.number + 1) if current else 1,
         description=description,
-        created_by=user,
+        created_by=by,
     )
     areas: dict[str, Area] = {}
     for spec in items:
@@ -237,3 +287,36 @@ def instrument_version_create(
         for n, (kind, label) in enumerate(raters, start=1)
     )
     return version
+
+
+@transaction.atomic
+def instrument_save(
+    *,
+    instrument: Instrument | None,
+    name: str,
+    active: bool,
+    description: str,
+    items: list[ItemSpec],
+    steps: list[StepSpec],
+    raters: list[tuple[str, str]],
+    by: User,
+) -> tuple[Instrument, InstrumentVersion | None]:
+    """Create an instrument (instrument None) or change one: its name and whether it is in
+    use, and a new version when its content changed (None when it did not)."""
+    if instrument is None:
+        instrument = Instrument(name=name, active=active)
+        instrument.full_clean()
+        instrument.save()
+    else:
+        instrument.name, instrument.active = name, active
+        instrument.full_clean()
+        instrument.save(update_fields=["name", "active"])
+    version = instrument_version_create(
+        instrument=instrument,
+        description=description.strip(),
+        items=items,
+        steps=steps,
+        raters=raters,
+        by=by,
+    )
+    return instrument, version

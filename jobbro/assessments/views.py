@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from jobbro.placements.models import Placement
 
 from . import charts, selectors, services
 from .forms import AssessmentForm, InstrumentForm, NextStepsForm
-from .models import Assessment, EntryChannel, Instrument, Language, RaterKind, Score
+from .models import Assessment, EntryChannel, Instrument, Language, RaterKind
 
 PAGE_SIZE = 25
 ROLES = services.ASSESSMENT_ROLES
@@ -231,7 +230,7 @@ def assessment_create(request, pk):
                 version=data["instrument"].current,
                 assessed_on=data["assessed_on"],
                 placement=data["placement"],
-                user=request.user,
+                by=request.user,
             )
         except ValidationError as e:
             form.add_error(None, e)
@@ -314,17 +313,6 @@ def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
     return scores, errors
 
 
-def _unchanged(assessment, kind, posted: dict) -> bool:
-    before = {
-        item: (value, comment)
-        for item, value, comment in Score.objects.filter(
-            rating__assessment=assessment, rating__rater__kind=kind
-        ).values_list("item_id", "value", "comment")
-    }
-    after = {k: (v, c.strip()) for k, (v, c) in posted.items() if v is not None or c.strip()}
-    return before == after
-
-
 @role_required(*ROLES)
 def assessment_enter(request, pk):
     """The whole grid on one screen: a digit per score, tab to move."""
@@ -341,26 +329,12 @@ def assessment_enter(request, pk):
         posted, errors = _parse_grid(request.POST, {r.kind for r in raters})
         if form.is_valid() and not errors:
             try:
-                with transaction.atomic():
-                    for kind in editable:
-                        if _unchanged(assessment, kind, posted.get(kind, {})):
-                            continue  # keep who entered it: nobody changed this rater
-                        services.rating_save(
-                            assessment=assessment,
-                            kind=kind,
-                            scores=posted.get(kind, {}),
-                            user=request.user,
-                        )
-                    for kind in set(posted) - set(editable):
-                        if any(v is not None or c for v, c in posted[kind].values()):
-                            services.rating_save(
-                                assessment=assessment,
-                                kind=kind,
-                                scores=posted[kind],
-                                user=request.user,
-                            )
-                    assessment.next_steps = form.cleaned_data["next_steps"]
-                    assessment.save(update_fields=["next_steps"])
+                services.assessment_scores_save(
+                    assessment=assessment,
+                    scores=posted,
+                    next_steps=form.cleaned_data["next_steps"],
+                    by=request.user,
+                )
             except ValidationError as e:
                 errors.extend(e.messages)
             else:
@@ -489,7 +463,7 @@ def self_score(request, pk):
                     assessment=assessment,
                     kind=RaterKind.CITIZEN,
                     scores={items[n - 1].pk: (None if skip else int(raw), "")},
-                    user=request.user,
+                    by=request.user,
                     channel=EntryChannel.SELF,
                     replace=False,
                 )
@@ -592,23 +566,17 @@ def instrument_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                if instrument is None:
-                    instrument = Instrument.objects.create(name=data["name"], active=data["active"])
-                else:
-                    instrument.name, instrument.active = data["name"], data["active"]
-                    instrument.save(update_fields=["name", "active"])
-                version = services.instrument_version_create(
-                    instrument=instrument,
-                    description=data["description"].strip(),
-                    items=data["items"],
-                    steps=data["scale"],
-                    raters=form.raters(),
-                    user=request.user,
-                )
+            instrument, version = services.instrument_save(
+                instrument=instrument,
+                name=data["name"],
+                active=data["active"],
+                description=data["description"],
+                items=data["items"],
+                steps=data["scale"],
+                raters=form.raters(),
+                by=request.user,
+            )
         except ValidationError as e:
-            if pk is None:
-                instrument = None
             form.add_error(None, e)
         else:
             if version:

@@ -31,7 +31,7 @@ def make_assessment(citizen, instrument, on, user, scores=None, placement=None):
             assessment=a,
             kind=kind,
             scores={i.pk: (v, "") for i, v in zip(items, values, strict=False)},
-            user=user,
+            by=user,
             channel=channel,
         )
     return a

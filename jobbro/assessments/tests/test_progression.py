@@ -133,9 +133,9 @@ def test_it_refuses_a_rater_the_role_may_not_fill_in_the_service(people, citizen
     a = make_assessment(citizens["fatima"], shipped, day, people["alice"])
     item = a.version.items.first()
     with pytest.raises(ValidationError, match="Din rolle må ikke"):
-        rating_save(assessment=a, kind=R, scores={item.pk: (3, "")}, user=people["tove"])
+        rating_save(assessment=a, kind=R, scores={item.pk: (3, "")}, by=people["tove"])
     with pytest.raises(ValidationError, match="selvvurderingssiden"):
-        rating_save(assessment=a, kind=C, scores={item.pk: (3, "")}, user=people["alice"])
+        rating_save(assessment=a, kind=C, scores={item.pk: (3, "")}, by=people["alice"])
     assert not Rating.objects.exists()
 
 
