@@ -144,8 +144,22 @@ DATABASES = {
 # Every request is one transaction: the access log and the work it records commit together.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default must take many people at once (issue 7): write-ahead logging lets
+    # readers go on while one writes; every transaction (each request is one) takes the write
+    # lock when it begins, so two never deadlock upgrading a read to a write (which SQLite
+    # answers with "database is locked" at once); a writer waits up to 20 s for the lock.
+    # synchronous=NORMAL is durable against a crash of Jobbro, and in WAL mode may lose only
+    # the last commits on a power cut.
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update({"timeout": 20})
+    DATABASES["default"]["OPTIONS"].update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
