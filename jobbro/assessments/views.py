@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
@@ -399,8 +399,6 @@ def assessment_enter(request, pk):
 @role_required(*ROLES)
 def assessment_pdf(request, pk):
     """One printable page for the meeting: the diagram, the scores, room for next steps."""
-    from weasyprint import HTML
-
     opened, redirect_ = _open_assessment(request, pk)
     if redirect_:
         return redirect_
@@ -413,11 +411,14 @@ def assessment_pdf(request, pk):
         reason=reason,
         fields=["assessments"],
     )
-    html = render_to_string("assessments/pdf.html", _detail_context(request, assessment), request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="progression-{assessment.pk}.pdf"'
-    return response
+    return documents.pdf_response(
+        request,
+        "assessments/pdf.html",
+        _detail_context(request, assessment),
+        title=f"{_('Progressionsmåling')}: {assessment.citizen.full_name}, "
+        f"{assessment.assessed_on:%d.%m.%Y}",
+        filename=f"progression-{assessment.pk}.pdf",
+    )
 
 
 def _language(code: str) -> tuple[Language | None, dict]:

@@ -7,11 +7,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
@@ -672,15 +672,14 @@ def retention_pdf(request, placement):
     ctx, redirect_ = _open_retention(request, placement)
     if redirect_:
         return redirect_
-    from weasyprint import HTML
-
-    html = render_to_string("placements/retention_print.html", {**ctx, "for_pdf": True}, request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="fastholdelsesplan-{ctx["placement"].pk}.pdf"'
+    return documents.pdf_response(
+        request,
+        "placements/retention_print.html",
+        {**ctx, "for_pdf": True},
+        title=f"{_('Fastholdelsesplan')}: {ctx['citizen'].full_name}",
+        filename=f"fastholdelsesplan-{ctx['placement'].pk}.pdf",
+        inline=True,
     )
-    return response
 
 
 # The calendar feed ----------------------------------------------------------------------------

@@ -220,6 +220,37 @@ def test_it_prints_the_scores_in_the_pdf(client, people, citizens, shipped, day)
     assert AccessLogEntry.objects.filter(action=Action.EXPORT).count() == 1
 
 
+def test_the_pdf_is_tagged_and_the_diagram_has_its_table_as_alternative(
+    client, people, citizens, shipped, day, caplog
+):
+    from jobbro.documents.tests.checks import pdf_text, read_accessible_pdf, structure_elements
+
+    a = make_assessment(
+        citizens["fatima"], shipped, day, people["alice"], {R: [4] * 12, T: [1] * 11 + [2]}
+    )
+    client.force_login(people["alice"])
+    with caplog.at_level("ERROR", logger="weasyprint"):
+        response = client.get(reverse("assessments:pdf", args=[a.pk]))
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    assert response["Content-Disposition"] == f'attachment; filename="progression-{a.pk}.pdf"'
+    assert response["Cache-Control"] == "no-store"
+    title = f"Progressionsmåling: {citizens['fatima'].full_name}, {day:%d.%m.%Y}"
+    reader = read_accessible_pdf(response.content, title=title, lang="da")
+    elements = structure_elements(reader)
+    tags = [str(e["/S"]) for e in elements]
+    (figure,) = [e for e in elements if e["/S"] == "/Figure"]
+    assert figure["/Alt"] == (
+        "Diagram over scorer pr. punkt og bedømmer. Tabellen »Diagrammets tal« viser de samme tal."
+    )
+    # Read as the page is laid out: the heading, the table (left), the diagram (right), next steps.
+    assert tags.index("/H1") < tags.index("/Table") < tags.index("/Figure") < tags.index("/H2")
+    text = pdf_text(reader)
+    assert "Diagrammets tal: scorer pr. punkt" in text
+    assert "Punkt Score borger Score tilbudssted Score rådgiver/" in text
+    for index, item in enumerate(SEED_004_ITEMS[:11], start=1):
+        assert f"{index}. {item} – 1 4 Ja, 3 point" in " ".join(text.split()), item
+
+
 def test_it_leaves_old_assessments_on_their_version(client, people, citizens, shipped, day):
     old = make_assessment(citizens["fatima"], shipped, day, people["alice"], {R: [3] * 12})
     client.force_login(people["ada"])

@@ -376,6 +376,34 @@ def test_it_renders_the_retention_plan_as_a_pdf_with_the_forms_sections(client, 
     assert AccessLogEntry.objects.filter(user=people["amir"], action=Action.EXPORT).exists()
 
 
+def test_the_retention_plan_pdf_is_tagged_with_its_title_and_language(
+    client, people, citizens, settings, caplog
+):
+    from jobbro.documents.tests.checks import pdf_text, read_accessible_pdf, structure_elements
+
+    placement = place_with_everything(citizens["fatima"], people, key_account=people["konrad"])
+    client.force_login(people["amir"])
+    url = reverse("placements:retention_pdf", kwargs={"placement": placement.pk})
+    with caplog.at_level("ERROR", logger="weasyprint"):
+        response = client.get(url)
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    assert (
+        response["Content-Disposition"]
+        == f'inline; filename="fastholdelsesplan-{placement.pk}.pdf"'
+    )
+    assert response["Cache-Control"] == "no-store"
+    name = citizens["fatima"].full_name
+    reader = read_accessible_pdf(response.content, title=f"Fastholdelsesplan: {name}", lang="da")
+    tags = [str(e["/S"]) for e in structure_elements(reader)]
+    assert tags.count("/H2") >= 5 and "/Caption" in tags
+    assert tags.index("/H1") < tags.index("/H2") < tags.index("/Table")
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url)
+    reader = read_accessible_pdf(english.content, title=f"Retention plan: {name}", lang="en")
+    assert "Retention plan" in pdf_text(reader)
+
+
 # The calendar feed ---------------------------------------------------------------------------
 
 
