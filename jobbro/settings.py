@@ -4,6 +4,7 @@ Development (no JOBBRO_ENV) runs on an embedded SQLite database under var/ with 
 var/dev-secrets.json. Production (JOBBRO_ENV=production) refuses to start without its secrets.
 """
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -162,10 +163,28 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Authentication, sessions, lockout and MFA (jobbro/accounts) ---------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+# django-otp marks the request's user verified after the second factor; Jobbro's session
+# rules run after it; axes turns a lockout into its page and must come last.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("jobbro.accounts.middleware.LoginRequiredMiddleware"),
+    "jobbro.accounts.middleware.SessionLifetimeMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Axes first: it refuses a locked-out user or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -174,14 +193,51 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "jobbro.accounts.passwords.ContextWordsValidator"},
 ]
+# A one-time set-password link works this long (and only until the password is set).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
 
-# Sessions end after 30 minutes without activity, and when the browser closes.
+# Set-password links go by e-mail to users who have an address, when an SMTP server is
+# configured (EMAIL_HOST); otherwise they are shown once to the administrator.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "jobbro@localhost")
+PASSWORD_LINKS_BY_EMAIL = bool(EMAIL_HOST)
+
+# Failed logins (django-axes, in the database): after LOGIN_FAILURE_LIMIT failures for one
+# username, or from one address, further attempts are refused for LOGIN_COOLOFF_MINUTES.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "jobbro.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "jobbro.accounts.lockout.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+# Axes would otherwise log every attempt in the clear at INFO; the lockouts are in the
+# administration log.
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
+
+# Staff sign in with a second factor (TOTP) in production; elsewhere it is optional.
+REQUIRE_MFA = env_bool("REQUIRE_MFA", PRODUCTION)
+OTP_TOTP_ISSUER = "Jobbro"
+
+# Sessions end after 30 minutes without activity, after SESSION_ABSOLUTE_SECONDS whatever
+# the activity, and when the browser closes. The idle expiry is moved on at most once per
+# SESSION_REFRESH_SECONDS, so a request does not write the session when nothing changed.
 SESSION_COOKIE_AGE = env_int("SESSION_TIMEOUT_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 10 * 3600)
+SESSION_REFRESH_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# --- end of authentication and sessions ----------------------------------------------------
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -225,6 +281,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # django-axes logs every login at INFO; the lockouts are in the administration log.
+        "axes": {"level": "WARNING"},
         # A refused request is expected behaviour, not an incident: no traceback in the log.
         "django.security": {"level": "ERROR"},
         "django.request": {"level": "ERROR"},

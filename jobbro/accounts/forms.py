@@ -1,11 +1,15 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.front.forms import DesignSystemMixin
 
+from .models import AdminAction
 
-class LoginForm(DesignSystemMixin, AuthenticationForm):
+DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå")})
+
+
+class LoginForm(DesignSystemMixin, auth_forms.AuthenticationForm):
     username = forms.CharField(
         label=_("Brugernavn"), widget=forms.TextInput(attrs={"autocomplete": "username"})
     )
@@ -21,15 +25,8 @@ class LoginForm(DesignSystemMixin, AuthenticationForm):
 
 
 class UserForm(DesignSystemMixin, forms.ModelForm):
-    """Administrators create and edit users; a new user gets a password that is validated."""
-
-    password = forms.CharField(
-        label=_("Adgangskode"),
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Mindst 12 tegn. Lad feltet stå tomt for at beholde den nuværende."),
-    )
+    """Administrators create and edit users. There is no password field: administrators
+    never learn a user's password; a new user gets a one-time link to set their own."""
 
     class Meta:
         from .models import User
@@ -37,14 +34,16 @@ class UserForm(DesignSystemMixin, forms.ModelForm):
         model = User
         fields = ["username", "first_name", "last_name", "email", "role", "team", "is_active"]
         error_messages = {"role": {"required": _("Vælg en rolle.")}}
+        help_texts = {
+            "email": _(
+                "Har brugeren en e-mailadresse, sendes linket til at vælge adgangskode dertil."
+            )
+        }
 
     def __init__(self, *args, editor=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.editor = editor
         self.fields["role"].required = True
-        if not self.instance.pk:
-            self.fields["password"].required = True
-            self.fields["password"].error_messages["required"] = _("Angiv en adgangskode.")
 
     def clean(self):
         cleaned = super().clean()
@@ -56,18 +55,98 @@ class UserForm(DesignSystemMixin, forms.ModelForm):
                 self.add_error("is_active", _("Du kan ikke deaktivere dig selv."))
         return cleaned
 
-    def clean_password(self):
-        from django.contrib.auth import password_validation
-
-        password = self.cleaned_data.get("password")
-        if password:
-            password_validation.validate_password(password, self.instance)
-        return password
-
     def save(self, commit=True):
         user = super().save(commit=False)
-        if self.cleaned_data.get("password"):
-            user.set_password(self.cleaned_data["password"])
+        if not user.pk:
+            # Nobody knows a password for the new user until they set one with their link.
+            user.set_unusable_password()
         if commit:
             user.save()
         return user
+
+
+class PasswordFieldsMixin(DesignSystemMixin):
+    """Danish labels and the browser's hints on Django's password forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            "old_password": _("Nuværende adgangskode"),
+            "new_password1": _("Ny adgangskode"),
+            "new_password2": _("Gentag den nye adgangskode"),
+        }
+        for name, label in labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+                autocomplete = "current-password" if name == "old_password" else "new-password"
+                self.fields[name].widget.attrs["autocomplete"] = autocomplete
+        if "new_password1" in self.fields:
+            self.fields["new_password1"].help_text = _(
+                "Mindst 12 tegn. Undgå almindelige adgangskoder, dit navn og ord som "
+                "Jobbro, kommune og jobcenter."
+            )
+
+
+class PasswordChangeForm(PasswordFieldsMixin, auth_forms.PasswordChangeForm):
+    error_messages = {
+        **auth_forms.PasswordChangeForm.error_messages,
+        "password_incorrect": _("Den nuværende adgangskode er forkert."),
+        "password_mismatch": _("De to nye adgangskoder er ikke ens."),
+    }
+
+
+class SetPasswordForm(PasswordFieldsMixin, auth_forms.SetPasswordForm):
+    error_messages = {
+        **auth_forms.SetPasswordForm.error_messages,
+        "password_mismatch": _("De to adgangskoder er ikke ens."),
+    }
+
+
+class TokenForm(DesignSystemMixin, forms.Form):
+    """The six digits of the authenticator app."""
+
+    token = forms.CharField(
+        label=_("Kode fra godkendelsesappen"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+        error_messages={
+            "required": _("Skriv koden fra appen."),
+            "min_length": _("Koden har 6 cifre."),
+            "max_length": _("Koden har 6 cifre."),
+        },
+    )
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].strip()
+        if not (token.isascii() and token.isdigit()):
+            raise forms.ValidationError(_("Koden har 6 cifre."))
+        return token
+
+
+class AdminLogSearchForm(DesignSystemMixin, forms.Form):
+    user = forms.CharField(label=_("Bruger (brugernavn)"), required=False, max_length=150)
+    action = forms.ChoiceField(
+        label=_("Handling"), required=False, choices=[("", _("Alle"))] + AdminAction.choices
+    )
+    date_from = forms.DateField(
+        label=_("Fra dato"),
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
+    )
+    date_to = forms.DateField(
+        label=_("Til dato"),
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("Til-datoen må ikke ligge før fra-datoen."))
+        return cleaned

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from jobbro.accounts.adminlog import log_grant
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Purpose
 
@@ -103,13 +104,14 @@ def active_grant(user, citizen: Citizen) -> AccessGrant | None:
 
 def grant_access(user, citizen: Citizen, reason: str) -> AccessGrant:
     now = timezone.now()
-    return AccessGrant.objects.create(
+    grant = AccessGrant.objects.create(
         user=user,
         citizen=citizen,
         reason=reason,
         granted_at=now,
         expires_at=now + dt.timedelta(hours=settings.ACCESS_GRANT_HOURS),
     )
+    return log_grant(grant)  # in the administration log, for the user's manager
 
 
 class ReasonRequired(Exception):

@@ -47,6 +47,8 @@ NAVIGATION = [
     (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Brugere"), "accounts:users", (Role.ADMINISTRATOR,)),
+    (_("Administrationslog"), "accounts:admin_log", (Role.ADMINISTRATOR, Role.MANAGER)),
+    (_("Begrundede adgange"), "accounts:grants", (Role.MANAGER,)),
 ]
 
 

@@ -140,6 +140,20 @@ MATRIX: dict[str, dict[str, str]] = {
     "accounts:user_create": ADMIN_ONLY,
     # With the requesting user's own pk: nobody but an administrator edits even themself.
     "accounts:user_edit": ADMIN_ONLY,
+    # Every logged-in user's own: set up the second factor, give it after the password,
+    # change their own password. A user without an authenticator is sent on to set one up.
+    "accounts:mfa_setup": _row({}, default=ALLOW),
+    "accounts:mfa_verify": _row({}, default=ALLOW),
+    "accounts:password_change": _row({}, default=ALLOW),
+    # The one-time set-password link is public (the token is the key); with a bad token it
+    # says the link does not work (test_users checks used and expired links).
+    "accounts:set_password": {**_row({}, default=ALLOW), ANONYMOUS: ALLOW},
+    # POST only, with bob's pk: a new link (bob's password stops working), or his MFA reset.
+    "accounts:user_password_link": ADMIN_ONLY,
+    "accounts:user_mfa_reset": ADMIN_ONLY,
+    # The administration log and the stated-reason grants name citizens by id only.
+    "accounts:admin_log": _row({"administrator": ALLOW, "manager": ALLOW}),
+    "accounts:grants": _row({"administrator": ALLOW, "manager": ALLOW}),
     # The access log search names citizens by id only.
     "audit:search": ADMIN_ONLY,
     "citizens:list": {
@@ -509,6 +523,10 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": citizen.pk}
     if url.name == "accounts:user_edit":
         return {"pk": (user or people["ada"]).pk}
+    if url.name in ("accounts:user_password_link", "accounts:user_mfa_reset"):
+        return {"pk": people["bob"].pk}
+    if url.params == ("uidb64", "token"):
+        return {"uidb64": "MQ", "token": "ikke-et-gyldigt-token"}
     if url.params == ("citizen",):
         return {"citizen": citizen.pk}
     if url.params == ("placement",):

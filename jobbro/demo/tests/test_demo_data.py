@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.http import HttpRequest
 from django.test import Client
 from django.utils import timezone
 
@@ -126,7 +127,8 @@ def test_it_lets_every_demo_login_log_in():
     assert [User.objects.get(username=u).role for _, u in logins] == list(Role.values)
     assert logins[2] == ("Sagsbehandler", "sagsbehandler")
     for _, username in logins:
-        assert Client().login(username=username, password=DEMO_PASSWORD), username
+        # Axes (lockout) needs the request it counts failures by.
+        assert Client().login(request=HttpRequest(), username=username, password=DEMO_PASSWORD)
 
 
 def test_it_refuses_to_build_over_existing_users():

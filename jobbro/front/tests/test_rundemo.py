@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import Client
 
 from jobbro.accounts.models import Role
@@ -17,7 +18,7 @@ def test_it_builds_the_demo_and_prints_one_working_login_per_role(capsys):
     assert [label for label, _u, _p in logins] == [str(r.label) for r in Role]
     assert Citizen.objects.count() == 40
     for _label, username, password in logins:
-        assert Client().login(username=username, password=password), username
+        assert Client().login(request=HttpRequest(), username=username, password=password), username
 
 
 @pytest.mark.django_db
