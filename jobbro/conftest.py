@@ -9,6 +9,7 @@ import datetime as dt
 import os
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from jobbro.accounts.models import Role, Team, User
@@ -21,10 +22,27 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "test-password-for-jobbro"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """The fixtures set many passwords; the production hasher takes a second each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_settings():
+    """Settings that cost time and that no test is about, for the whole session (so that
+    module-scoped worlds like the permission matrix's get them too):
+    - the fixtures set many passwords; the production hasher takes a second each;
+    - WhiteNoise indexes every static file each time a middleware chain is built, which the
+      test client does for every test (half the permission matrix's time); with autorefresh
+      it looks a file up only when one is asked for."""
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS, WHITENOISE_AUTOREFRESH=True):
+        yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in a test_browser*.py file drives Chromium: mark it `browser`, so that
+    `pytest -m "not browser"` is the fast loop."""
+    for item in items:
+        if item.path.name.startswith("test_browser"):
+            item.add_marker(pytest.mark.browser)
 
 
 def make_user(username, role, team=None, **extra):
@@ -50,13 +68,11 @@ def make_citizen(cpr="0101901235", case_worker=None, **extra):
     return citizen
 
 
-@pytest.fixture
-def teams(db):
+def make_teams():
     return Team.objects.create(name="Team Nord"), Team.objects.create(name="Team Syd")
 
 
-@pytest.fixture
-def people(teams):
+def make_people(teams):
     nord, syd = teams
     return {
         "alice": make_user("alice", Role.CASE_WORKER, nord),
@@ -71,8 +87,7 @@ def people(teams):
     }
 
 
-@pytest.fixture
-def citizens(people):
+def make_citizens(people):
     """Citizens in alice's caseload, bob's, carol's, and one settled 5 days ago, no effort."""
     now = timezone.now()
     return {
@@ -105,3 +120,18 @@ def citizens(people):
             settled_at=now - dt.timedelta(days=5),
         ),
     }
+
+
+@pytest.fixture
+def teams(db):
+    return make_teams()
+
+
+@pytest.fixture
+def people(teams):
+    return make_people(teams)
+
+
+@pytest.fixture
+def citizens(people):
+    return make_citizens(people)

@@ -9,15 +9,23 @@ Citizen URLs are requested with fatima (alice's own caseload, in the ambassador 
 mads' mentee, placed in an internship at konrad's company) in MATRIX, and with omar (carol's, team Syd, outside everyone's context but
 carol's) in OUTSIDE, so that the stated-reason path and the refusals are exercised too.
 
+The world the rows request (people, citizens, placements, the job bank) is built once for the
+module by the `world` fixture; each test runs in a savepoint of it, so a row costs one request.
+PDFs are not rendered here (`cheap_pdfs`): the assessments' and placements' tests read them.
+
 Cells listed in QUESTIONED record what PRODUCT.md's roles table asks for, not what the code
 does today; they run as strict expected failures until the code or the table changes.
 """
 
+import copy
 import inspect
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from jobbro.accounts.models import Role
@@ -579,7 +587,7 @@ def _assessment_kwarg(name: str, citizen) -> int:
 
 
 def _job_bank(people):
-    """A company with konrad as key account and an internship opening (made once per test)."""
+    """A company with konrad as key account and an internship opening (made with the world)."""
     company, _ = Company.objects.get_or_create(
         cvr="29189587",
         defaults={"name": "Testfirma ApS", "sector": "private", "key_account": people["konrad"]},
@@ -590,16 +598,85 @@ def _job_bank(people):
     return company, opening
 
 
-@pytest.fixture
-def placed(people, citizens):
-    """Fatima in an internship at konrad's company, omar at another; each with a plan, an open
-    follow-up, an acute issue and a retention plan."""
+@dataclass(frozen=True)
+class World:
+    people: dict
+    citizens: dict
+    placed: dict
+
+
+# Each user's session in the module's world, by user pk: a request sends its cookie instead
+# of logging in again (a login writes a session and the user's last login).
+_SESSIONS: dict[int, str] = {}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Everything the rows request, built once for the module: the people and citizens of
+    jobbro/conftest.py, each user logged in once; fatima in an internship at konrad's company
+    and omar at another, each with a plan, an open follow-up, an acute issue, a retention plan
+    and an assessment; and the job bank's company and opening. Each test runs in a savepoint
+    inside this module's transaction (pytest-django's `db`), so what a test writes is rolled
+    back after it, and the whole world when the module ends."""
+    from jobbro.conftest import make_citizens, make_people, make_teams
     from jobbro.placements.tests.factories import place_with_everything
 
-    return {
-        "fatima": place_with_everything(citizens["fatima"], people, key_account=people["konrad"]),
-        "omar": place_with_everything(citizens["omar"], people, key_account=None),
-    }
+    with django_db_blocker.unblock(), transaction.atomic():
+        people = make_people(make_teams())
+        citizens = make_citizens(people)
+        placed = {
+            "fatima": place_with_everything(
+                citizens["fatima"], people, key_account=people["konrad"]
+            ),
+            "omar": place_with_everything(citizens["omar"], people, key_account=None),
+        }
+        _job_bank(people)
+        for name in placed:
+            _assessment_kwarg("assessments:detail", citizens[name])
+        for user in people.values():
+            client = Client()
+            client.force_login(user)
+            _SESSIONS[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield World(people, citizens, placed)
+        _SESSIONS.clear()
+        transaction.set_rollback(True)
+
+
+def _fresh(objects: dict) -> dict:
+    """Copies of the world's objects for one test (their fields, not their related objects),
+    so that a test that changes one in memory leaves the next test's alone."""
+    return {name: copy.copy(obj) for name, obj in objects.items()}
+
+
+@pytest.fixture
+def people(db, world):
+    return _fresh(world.people)
+
+
+@pytest.fixture
+def citizens(db, world):
+    return _fresh(world.citizens)
+
+
+@pytest.fixture
+def placed(db, world):
+    return _fresh(world.placed)
+
+
+@pytest.fixture(autouse=True)
+def cheap_pdfs(monkeypatch):
+    """WeasyPrint takes a quarter of a second per PDF; the matrix only asks who gets one, so
+    the template is rendered but not made into a PDF. The documents', assessments' and
+    placements' tests read real PDFs."""
+    from django.template.loader import render_to_string
+
+    from jobbro import documents
+
+    def render_pdf(request, template, context, *, title, lang=None):
+        render_to_string(template, {**context, "document": {"title": title}}, request)
+        return b"%PDF-1.7 (not rendered in the permission matrix)"
+
+    monkeypatch.setattr(documents, "render_pdf", render_pdf)
 
 
 def outcome(response, citizen) -> str:
@@ -626,7 +703,9 @@ def outcome(response, citizen) -> str:
 
 def request_as(client, people, subject, url: Url, citizen):
     user = _user(people, subject)
-    if user is not None:
+    if user is not None and user.pk in _SESSIONS:
+        client.cookies[settings.SESSION_COOKIE_NAME] = _SESSIONS[user.pk]
+    elif user is not None:
         client.force_login(user)
     path = reverse(url.name, kwargs=_kwargs(url, citizen, user, people))
     return client.post(path) if url.method == "POST" else client.get(path)

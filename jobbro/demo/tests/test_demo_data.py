@@ -22,12 +22,6 @@ DAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    # The demo password is hashed once per build; the test hasher keeps the tests quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _people():
     return list(
         Citizen.objects.order_by("pk").values_list(
