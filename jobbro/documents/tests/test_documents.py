@@ -31,7 +31,8 @@ def example_template(settings, tmp_path):
 
 
 def test_a_pdf_is_tagged_pdf_ua_with_its_title_language_and_fonts(example_template):
-    pdf = documents.render_pdf(None, example_template, {"name": "Testa"}, title="Et eksempel")
+    with translation.override("da"):
+        pdf = documents.render_pdf(None, example_template, {"name": "Testa"}, title="Et eksempel")
     reader = read_accessible_pdf(pdf, title="Et eksempel", lang="da")
     tags = [str(e["/S"]) for e in structure_elements(reader)]
     assert tags.index("/H1") < tags.index("/H2") < tags.index("/Table"), "reading order"

@@ -4,7 +4,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
@@ -399,7 +399,8 @@ def test_the_retention_plan_pdf_is_tagged_with_its_title_and_language(
     assert tags.index("/H1") < tags.index("/H2") < tags.index("/Table")
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    english = client.get(url)
+    with translation.override("da"):  # LocaleMiddleware leaves its language active
+        english = client.get(url)
     reader = read_accessible_pdf(english.content, title=f"Retention plan: {name}", lang="en")
     assert "Retention plan" in pdf_text(reader)
 
