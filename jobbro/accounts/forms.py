@@ -150,3 +150,17 @@ class AdminLogSearchForm(DesignSystemMixin, forms.Form):
         if start and end and end < start:
             self.add_error("date_to", _("Til-datoen må ikke ligge før fra-datoen."))
         return cleaned
+
+
+class TeamForm(DesignSystemMixin, forms.ModelForm):
+    class Meta:
+        from .models import Team
+
+        model = Team
+        fields = ["name"]
+        error_messages = {
+            "name": {
+                "required": _("Skriv teamets navn."),
+                "unique": _("Der er allerede et team med det navn."),
+            }
+        }

@@ -19,8 +19,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .adminlog import entries_for, log_admin, user_changes, user_snapshot, users_overseen_by
 from .decorators import role_required
-from .forms import AdminLogSearchForm, PasswordChangeForm, SetPasswordForm, TokenForm, UserForm
-from .models import AdminAction, Role, User
+from .forms import (
+    AdminLogSearchForm,
+    PasswordChangeForm,
+    SetPasswordForm,
+    TeamForm,
+    TokenForm,
+    UserForm,
+)
+from .models import AdminAction, Role, Team, User
 
 
 @role_required(Role.ADMINISTRATOR)
@@ -279,3 +286,26 @@ def grants(request):
     )
     page = Paginator(grants, 50).get_page(request.GET.get("side"))
     return render(request, "accounts/grants.html", {"page": page, "params": ""})
+
+
+@role_required(Role.ADMINISTRATOR)
+def team_list(request):
+    from django.db.models import Count
+
+    teams = Team.objects.annotate(size=Count("members"))
+    return render(request, "accounts/teams.html", {"teams": teams})
+
+
+@role_required(Role.ADMINISTRATOR)
+def team_edit(request, pk=None):
+    team = get_object_or_404(Team, pk=pk) if pk else None
+    before = team.name if team else None
+    form = TeamForm(request.POST or None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        action = AdminAction.TEAM_CHANGE if team else AdminAction.TEAM_CREATE
+        if saved.name != before:
+            log_admin(request, action, team=saved, changes={"name": [before, saved.name]})
+        messages.success(request, _("Teamet er gemt."))
+        return redirect("accounts:teams")
+    return render(request, "accounts/team_form.html", {"form": form, "edited": team})

@@ -159,6 +159,9 @@ MATRIX: dict[str, dict[str, str]] = {
     # POST only, with bob's pk: a new link (bob's password stops working), or his MFA reset.
     "accounts:user_password_link": ADMIN_ONLY,
     "accounts:user_mfa_reset": ADMIN_ONLY,
+    "accounts:teams": ADMIN_ONLY,
+    "accounts:team_create": ADMIN_ONLY,
+    "accounts:team_edit": ADMIN_ONLY,
     # The administration log and the stated-reason grants name citizens by id only.
     "accounts:admin_log": _row({"administrator": ALLOW, "manager": ALLOW}),
     "accounts:grants": _row({"administrator": ALLOW, "manager": ALLOW}),
@@ -533,6 +536,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": (user or people["ada"]).pk}
     if url.name in ("accounts:user_password_link", "accounts:user_mfa_reset"):
         return {"pk": people["bob"].pk}
+    if url.name == "accounts:team_edit":
+        return {"pk": people["alice"].team_id}
     if url.params == ("uidb64", "token"):
         return {"uidb64": "MQ", "token": "ikke-et-gyldigt-token"}
     if url.params == ("citizen",):
@@ -842,3 +847,50 @@ def test_allowed_citizen_lists_log_every_citizen_shown(client, people, citizens,
     shown = {c.pk for c in getattr(shown, "object_list", shown)}
     logged = set(AccessLogEntry.objects.filter(user=user).values_list("citizen_id", flat=True))
     assert logged == shown, f"{name} as {subject}: shown {shown}, logged {logged}"
+
+
+def test_a_second_administrator_cannot_act_as_a_user_and_leaves_a_trace(client, people):
+    """Issue 7: an administrator could create a case worker, or set another user's
+    password, and log in as them, and nothing recorded it. Now ada (one administrator)
+    never chooses a password, not even eve's (another administrator), cannot change her
+    own role, and every change she makes is in the administration log."""
+    from django.contrib.auth import authenticate
+    from django.http import HttpRequest
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from jobbro.accounts.models import AdminAction, AdminLogEntry, User
+    from jobbro.conftest import PASSWORD, make_user
+
+    ada = people["ada"]
+    eve = make_user("eve", Role.ADMINISTRATOR)
+    TOTPDevice.objects.create(user=eve, name="app", confirmed=True)
+    chosen = "ada-valgte-denne-kode"
+    client.force_login(ada)
+    new = {"username": "ny", "role": Role.CASE_WORKER, "is_active": "on", "password": chosen}
+    assert client.post(reverse("accounts:user_create"), new).status_code == 200
+    edit_eve = {"username": "eve", "role": Role.ADMINISTRATOR, "is_active": "on"}
+    client.post(
+        reverse("accounts:user_edit", kwargs={"pk": eve.pk}), edit_eve | {"password": chosen}
+    )
+    client.post(reverse("accounts:user_mfa_reset", kwargs={"pk": eve.pk}))
+    client.post(reverse("accounts:user_password_link", kwargs={"pk": eve.pk}))
+    own = {"username": "ada", "role": Role.CASE_WORKER, "is_active": "on"}
+    client.post(reverse("accounts:user_edit", kwargs={"pk": ada.pk}), own)
+
+    assert User.objects.get(pk=ada.pk).role == Role.ADMINISTRATOR
+    for username in ("ny", "eve"):
+        for password in (chosen, PASSWORD):
+            assert authenticate(HttpRequest(), username=username, password=password) is None
+    assert not TOTPDevice.objects.filter(user=eve).exists()
+    logged = list(
+        AdminLogEntry.objects.order_by("id").values_list(
+            "actor__username", "action", "subject__username"
+        )
+    )
+    assert logged == [
+        ("ada", AdminAction.USER_CREATE, "ny"),
+        ("ada", AdminAction.PASSWORD_LINK, "ny"),
+        ("ada", AdminAction.USER_CHANGE, "eve"),  # her first name, and not her password
+        ("ada", AdminAction.MFA_RESET, "eve"),
+        ("ada", AdminAction.PASSWORD_LINK, "eve"),
+    ]

@@ -91,3 +91,22 @@ def test_a_manager_sees_every_grant_of_their_teams_users_and_no_names(
     client.force_login(nord_manager)
     page = client.get("/brugere/log/").content.decode()
     assert REASON in page and "Syd-teamets" not in page
+
+
+@pytest.mark.django_db
+def test_teams_are_created_and_renamed_in_the_log(client, people, teams):
+    client.force_login(people["ada"])
+    response = client.post("/brugere/teams/nyt/", {"name": "Team Øst"})
+    assert response.status_code == 302
+    from jobbro.accounts.models import Team
+
+    east = Team.objects.get(name="Team Øst")
+    response = client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Nord"})
+    assert "Der er allerede et team med det navn." in response.content.decode()
+    client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Vest"})
+    logged = list(AdminLogEntry.objects.order_by("id").values_list("action", "team", "changes"))
+    assert logged == [
+        (AdminAction.TEAM_CREATE, east.pk, {"name": [None, "Team Øst"]}),
+        (AdminAction.TEAM_CHANGE, east.pk, {"name": ["Team Øst", "Team Vest"]}),
+    ]
+    assert "Team Vest" in client.get("/brugere/teams/").content.decode()
