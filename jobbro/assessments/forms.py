@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.citizens.forms import DATE_WIDGET
+from jobbro.core.locking import VersionFormMixin
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import Instrument, RaterKind
@@ -45,7 +46,7 @@ class AssessmentForm(DesignSystemMixin, forms.Form):
         )
 
 
-class NextStepsForm(DesignSystemMixin, forms.Form):
+class NextStepsForm(VersionFormMixin, DesignSystemMixin, forms.Form):
     next_steps = forms.CharField(
         label=_("Aftalte næste skridt"),
         required=False,
@@ -62,7 +63,7 @@ def _lines(text: str) -> list[list[str]]:
     return [[p.strip() for p in line.split("|")] for line in text.splitlines() if line.strip()]
 
 
-class InstrumentForm(DesignSystemMixin, forms.Form):
+class InstrumentForm(VersionFormMixin, DesignSystemMixin, forms.Form):
     """An instrument as text: one item per line, one scale step per line.
 
     Saving makes a new version when anything changed; assessments keep their version.

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
+
 # Rater and item differences at least this large are what the conversation should be about.
 DISAGREEMENT = 2
 
@@ -48,7 +50,7 @@ class Language(models.Model):
         return "rtl" if self.rtl else "ltr"
 
 
-class Instrument(models.Model):
+class Instrument(Versioned):
     """The lasting identity of an instrument; its content lives in its versions."""
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
@@ -198,6 +200,9 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking of the grid (jobbro.core.locking): `version` is the instrument's.
+    edit_version = models.PositiveIntegerField(_("udgave"), default=1, editable=False)
+    version_field = "edit_version"
 
     objects = AssessmentQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.models import Citizen
+from jobbro.core.locking import save_versioned
 from jobbro.placements.models import Placement
 
 from .models import (
@@ -158,6 +159,7 @@ def _unchanged(
 def assessment_scores_save(
     *,
     assessment: Assessment,
+    version: int | None,
     scores: dict[str, dict[int, tuple[int | None, str]]],
     next_steps: str,
     by: User,
@@ -167,7 +169,12 @@ def assessment_scores_save(
 
     A rater this user may fill whose scores did not change keeps who entered them. Scores
     posted for a rater the user may not fill are refused (by rating_save), unless empty.
+    `version` is the assessment's `edit_version` the grid was read at: if someone else saved
+    the grid since, `StaleError` and nothing is written (jobbro.core.locking).
     """
+    # First, so a grid read before someone else's save writes nothing.
+    assessment.next_steps = next_steps
+    save_versioned(assessment, version=version, fields=["next_steps"], what=_("Målingen"))
     kinds = list(assessment.version.raters.values_list("kind", flat=True))
     for kind in kinds:
         posted = scores.get(kind, {})
@@ -180,8 +187,6 @@ def assessment_scores_save(
     for kind in set(scores) - set(kinds):
         if any(v is not None or c for v, c in scores[kind].values()):
             rating_save(assessment=assessment, kind=kind, scores=scores[kind], by=by)
-    assessment.next_steps = next_steps
-    assessment.save(update_fields=["next_steps"])
 
 
 def _refresh_mean(assessment: Assessment) -> None:
@@ -293,6 +298,7 @@ def instrument_version_create(
 def instrument_save(
     *,
     instrument: Instrument | None,
+    version: int | None = None,
     name: str,
     active: bool,
     description: str,
@@ -302,7 +308,11 @@ def instrument_save(
     by: User,
 ) -> tuple[Instrument, InstrumentVersion | None]:
     """Create an instrument (instrument None) or change one: its name and whether it is in
-    use, and a new version when its content changed (None when it did not)."""
+    use, and a new version when its content changed (None when it did not).
+
+    `version` is the instrument's version (its lock, not its content's number) the editor
+    was read at: if someone else saved since, `StaleError` and nothing is written.
+    """
     if instrument is None:
         instrument = Instrument(name=name, active=active)
         instrument.full_clean()
@@ -310,7 +320,7 @@ def instrument_save(
     else:
         instrument.name, instrument.active = name, active
         instrument.full_clean()
-        instrument.save(update_fields=["name", "active"])
+        save_versioned(instrument, version=version, fields=["name", "active"], what=_("Værktøjet"))
     version = instrument_version_create(
         instrument=instrument,
         description=description.strip(),

@@ -323,7 +323,11 @@ def assessment_enter(request, pk):
     raters = list(assessment.version.raters.all())
     editable = [r.kind for r in raters if services.may_fill(request.user, r.kind)]
     errors: list[str] = []
-    form = NextStepsForm(request.POST or None, initial={"next_steps": assessment.next_steps})
+    form = NextStepsForm(
+        request.POST or None,
+        initial={"next_steps": assessment.next_steps},
+        version=assessment.edit_version,
+    )
     posted = {}
     if request.method == "POST":
         posted, errors = _parse_grid(request.POST, {r.kind for r in raters})
@@ -331,6 +335,7 @@ def assessment_enter(request, pk):
             try:
                 services.assessment_scores_save(
                     assessment=assessment,
+                    version=form.read_version,
                     scores=posted,
                     next_steps=form.cleaned_data["next_steps"],
                     by=request.user,
@@ -569,6 +574,7 @@ def instrument_edit(request, pk=None):
         try:
             instrument, version = services.instrument_save(
                 instrument=instrument,
+                version=form.read_version,
                 name=data["name"],
                 active=data["active"],
                 description=data["description"],

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
+from jobbro.core.locking import VersionFormMixin
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cpr as cprlib
 
@@ -16,7 +17,8 @@ DATETIME_WIDGET = forms.DateTimeInput(
 )
 
 
-class CitizenForm(DesignSystemMixin, forms.ModelForm):
+class CitizenForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+    stale_what = _("Sagen")
     cpr_number = forms.CharField(
         label=_("CPR-nummer"),
         max_length=11,

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
 from jobbro.lib import cpr as cprlib
 from jobbro.lib import crypto
 from jobbro.lib.dates import add_years, age_on
@@ -70,7 +71,7 @@ class CitizenQuerySet(models.QuerySet):
         )
 
 
-class Citizen(models.Model):
+class Citizen(Versioned):
     # Identity. The CPR is encrypted; cpr_hash finds it by exact number.
     cpr = EncryptedTextField(_("CPR-nummer"))
     cpr_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -9,10 +9,13 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
+from jobbro.core.locking import save_versioned
 
 from .models import Citizen, EventKind, TimelineEvent
 
@@ -39,11 +42,15 @@ def _label(name: str) -> str:
 
 
 @transaction.atomic
-def citizen_change(*, citizen: Citizen, by: User, cpr: str, **fields: Any) -> list[str]:
+def citizen_change(
+    *, citizen: Citizen, by: User, version: int | None, cpr: str, **fields: Any
+) -> list[str]:
     """Save the case file with these values; returns the names of the fields that changed.
 
     The timeline gets one "changed" event naming them, and a "new case worker" event when
-    the case worker changed. Saving unchanged values writes no event.
+    the case worker changed. Saving unchanged values writes no event. `version` is the
+    case file's version the form was read at: if someone else saved since, `StaleError`
+    and nothing is written (jobbro.core.locking).
     """
     stored = Citizen.objects.get(pk=citizen.pk)
     for name, value in fields.items():
@@ -51,7 +58,7 @@ def citizen_change(*, citizen: Citizen, by: User, cpr: str, **fields: Any) -> li
     citizen.set_cpr(cpr)
     changed = [name for name in ("cpr", *fields) if getattr(citizen, name) != getattr(stored, name)]
     citizen.full_clean()
-    citizen.save()
+    save_versioned(citizen, version=version, what=_("Sagen"))
     if changed:
         _event(citizen, EventKind.CHANGED, by, text=", ".join(_label(n) for n in changed))
     if citizen.case_worker_id != stored.case_worker_id:
@@ -65,11 +72,12 @@ def citizen_effort_start(*, citizen: Citizen, by: User, at: dt.datetime | None =
 
     The first start is kept: a second press of the button changes nothing.
     """
+    # It counts the version up, so a case-file form read before cannot blank it again.
     started = Citizen.objects.filter(pk=citizen.pk, effort_started_at__isnull=True).update(
-        effort_started_at=at or timezone.now(), updated_at=timezone.now()
+        effort_started_at=at or timezone.now(), updated_at=timezone.now(), version=F("version") + 1
     )
     if not started:
         return False
-    citizen.refresh_from_db(fields=["effort_started_at", "updated_at"])
+    citizen.refresh_from_db(fields=["effort_started_at", "updated_at", "version"])
     _event(citizen, EventKind.EFFORT_STARTED, by)
     return True

@@ -15,6 +15,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.audit.services import log_access
+from jobbro.core.locking import StaleError
 from jobbro.lib import cpr as cprlib
 from jobbro.placements.staircase import with_current_step
 
@@ -190,17 +191,23 @@ def citizen_edit(request, pk):
         return redirect("citizens:detail", pk=pk)
     form = CitizenForm(request.POST or None, instance=citizen)
     if request.method == "POST" and form.is_valid():
-        changed = services.citizen_change(citizen=citizen, by=request.user, **form.service_fields())
-        log_access(
-            request,
-            action=Action.CHANGE,
-            citizen_ids=[citizen.pk],
-            purpose=purpose,
-            reason=reason,
-            fields=changed,
-        )
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect("citizens:detail", pk=pk)
+        try:
+            changed = services.citizen_change(
+                citizen=citizen, by=request.user, version=form.read_version, **form.service_fields()
+            )
+        except StaleError as e:  # someone else saved since the form was read
+            form.add_error(None, e)
+        else:
+            log_access(
+                request,
+                action=Action.CHANGE,
+                citizen_ids=[citizen.pk],
+                purpose=purpose,
+                reason=reason,
+                fields=changed,
+            )
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect("citizens:detail", pk=pk)
     log_access(
         request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
     )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
+from jobbro.core.locking import VersionFormMixin
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cvr as cvrlib
 
@@ -43,7 +44,8 @@ def _consultants():
     return User.objects.filter(role=Role.COMPANY_CONSULTANT, is_active=True)
 
 
-class CompanyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    stale_what = _("Virksomheden")
     blank_labels = {"key_account": _("Ingen")}
     cvr = forms.CharField(
         label=_("CVR-nummer"),
@@ -260,7 +262,8 @@ class SurveyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
         return day
 
 
-class OpeningForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+    stale_what = _("Åbningen")
     blank_labels = {"danish_level": _("Ikke oplyst")}
 
     class Meta:

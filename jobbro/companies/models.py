@@ -7,6 +7,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
+
 
 def period(starts_on, ends_on) -> str:
     """dd.mm.yyyy–dd.mm.yyyy, "Fra ..." or "Til ...", or "Løbende" with no dates."""
@@ -32,7 +34,7 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("Afsluttet")
 
 
-class Company(models.Model):
+class Company(Versioned):
     cvr = models.CharField(_("CVR-nummer"), max_length=8, unique=True)
     name = models.CharField(_("navn"), max_length=200)
     sector = models.CharField(_("sektor"), max_length=8, choices=Sector.choices)
@@ -124,7 +126,7 @@ class OpeningQuerySet(models.QuerySet):
         )
 
 
-class Opening(models.Model):
+class Opening(Versioned):
     """Something a company can offer, with a capacity (glossary: opening)."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="openings")

@@ -139,8 +139,7 @@ def company_detail(request, pk):
 def company_edit(request, pk):
     company = _editable(request, pk)
     form = CompanyForm(request.POST or None, instance=company)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         messages.success(request, _("Ændringerne er gemt."))
         return redirect("companies:detail", pk=pk)
     return render(
@@ -294,8 +293,7 @@ def opening_edit(request, pk):
     if not access.may_edit(request.user, opening.company):
         raise PermissionDenied
     form = OpeningForm(request.POST or None, instance=opening)
-    if request.method == "POST" and form.is_valid():
-        opening = form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         messages.success(request, _("Ændringerne er gemt."))
         return redirect("companies:opening_detail", pk=pk)
     return render(

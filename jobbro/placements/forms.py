@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
 from jobbro.companies.models import Company, Opening
+from jobbro.core.locking import VersionFormMixin
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import (
@@ -25,9 +26,7 @@ def _dates(form, *names):
         form.fields[name].error_messages["invalid"] = DATE_ERROR
 
 
-class PlacementForm(DesignSystemMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class PlacementForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
     class Meta:
         model = Placement
         fields = [
@@ -73,8 +72,6 @@ class PlacementForm(DesignSystemMixin, forms.ModelForm):
         self.fields["status"].choices = statuses
         for name in ("hours_per_week", "paid_hours_per_week"):
             self.fields[name].error_messages["invalid"] = _("Skriv et tal, fx 37 eller 7,5.")
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
@@ -136,9 +133,7 @@ class ConversationForm(DesignSystemMixin, forms.ModelForm):
         )
 
 
-class PlanForm(DesignSystemMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class PlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
     class Meta:
         model = CoursePlan
         fields = [
@@ -160,8 +155,6 @@ class PlanForm(DesignSystemMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accompaniment_days"].error_messages["invalid"] = _("Skriv et helt tal.")
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
 
     def clean_contact_every_days(self):
         days = self.cleaned_data["contact_every_days"]
@@ -210,9 +203,7 @@ class AcuteAnswerForm(DesignSystemMixin, forms.Form):
     )
 
 
-class RetentionPlanForm(DesignSystemMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class RetentionPlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
     class Meta:
         model = RetentionPlan
         fields = [
@@ -251,8 +242,6 @@ class RetentionPlanForm(DesignSystemMixin, forms.ModelForm):
         self.fields["municipality_contact"].queryset = User.objects.filter(
             role__in=(Role.AMBASSADOR, Role.CASE_WORKER, Role.COMPANY_CONSULTANT), is_active=True
         )
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
 
 
 class RetentionEntryForm(DesignSystemMixin, forms.ModelForm):

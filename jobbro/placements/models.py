@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
+
 # Middelfart's rule (seed 002): an acute problem in a course is answered within 24 hours.
 ACUTE_ANSWER_HOURS = 24
 
@@ -44,7 +46,7 @@ class PlacementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulleret")
 
 
-class Placement(models.Model):
+class Placement(Versioned):
     """A citizen in an opening, or directly at a company, for a period (glossary: course)."""
 
     citizen = models.ForeignKey(
@@ -85,8 +87,6 @@ class Placement(models.Model):
         blank=True,
     )
     note = models.TextField(_("bemærkning"), blank=True)
-    # Optimistic locking: a save that started from an older version is refused.
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -153,7 +153,7 @@ class EndingConversation(models.Model):
         return f"{self.held_on:%d.%m.%Y} {self.get_outcome_display()}"
 
 
-class CoursePlan(models.Model):
+class CoursePlan(Versioned):
     """The plan for one course (000 line ~74): goals, the follow-up rhythm, accompaniment.
 
     The plan is dynamic: every save writes a PlanRevision, so the plan as it was on any
@@ -174,8 +174,6 @@ class CoursePlan(models.Model):
     accompaniment_note = models.CharField(
         _("om følgedagene"), max_length=300, blank=True, help_text=_("Fx de første to dage.")
     )
-    # Optimistic locking, as on Placement.
-    version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -317,7 +315,7 @@ class AcuteIssue(models.Model):
         return (now or timezone.now()) > self.deadline
 
 
-class RetentionPlan(models.Model):
+class RetentionPlan(Versioned):
     """The retention plan (fastholdelsesplan, 003 "Bilag 2"): parties, goals, assessment."""
 
     placement = models.OneToOneField(
@@ -338,7 +336,6 @@ class RetentionPlan(models.Model):
     jobcentre_goal = models.TextField(_("jobcentrets mål"), blank=True)
     next_goal = models.TextField(_("næste mål"), blank=True)
     assessment = models.TextField(_("vurdering"), blank=True)
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

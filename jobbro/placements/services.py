@@ -4,12 +4,12 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.models import EventKind, TimelineEvent
+from jobbro.core.locking import StaleError, save_versioned
 from jobbro.lib.workdays import workday_on_or_after
 
 from .models import (
@@ -27,27 +27,11 @@ from .models import (
     RetentionPlan,
 )
 
-STALE = _(
-    "%(what)s er blevet ændret af en anden, mens du arbejdede på det. Dine ændringer er ikke "
-    "gemt. Læs den nye udgave, og skriv dine ændringer ind igen."
-)
-
 
 def _note(placement: Placement, text: str, by) -> None:
     TimelineEvent.objects.create(
         citizen_id=placement.citizen_id, kind=EventKind.NOTE, text=text, actor=by
     )
-
-
-def _save_versioned(obj, *, version: int, fields: dict, what: str) -> None:
-    """Optimistic locking: update only if nobody saved since `version` was read."""
-    model = type(obj)
-    updated = model.objects.filter(pk=obj.pk, version=version).update(
-        version=F("version") + 1, **fields
-    )
-    if not updated:
-        raise ValidationError(STALE % {"what": what}, code="stale")
-    obj.refresh_from_db()
 
 
 @transaction.atomic
@@ -84,13 +68,7 @@ def placement_change(*, placement: Placement, version: int, by) -> Placement:
     if placement.opening_id and not placement.company_id:
         placement.company_id = placement.opening.company_id
     placement.full_clean()
-    fields = {name: getattr(placement, name) for name in EDITABLE}
-    _save_versioned(
-        placement,
-        version=version,
-        fields={**fields, "updated_at": timezone.now()},
-        what=_("Forløbet"),
-    )
+    save_versioned(placement, version=version, fields=EDITABLE, what=_("Forløbet"))
     return placement
 
 
@@ -149,8 +127,10 @@ def placement_end(*, placement: Placement, ends_on: dt.date, by) -> Placement:
             raise ValidationError(INTERNSHIP_NEEDS_CONVERSATION, code="conversation")
     placement.status = PlacementStatus.ENDED
     placement.ends_on = ends_on
-    placement.version += 1
-    placement.save(update_fields=["status", "ends_on", "version", "updated_at"])
+    # A form read before the end must not reopen it: the end counts the version up.
+    save_versioned(
+        placement, version=placement.version, fields=["status", "ends_on"], what=_("Forløbet")
+    )
     placement.follow_ups.filter(done_on__isnull=True, cancelled=False).update(cancelled=True)
     _note(placement, _("Forløb afsluttet: %(p)s") % {"p": placement_title(placement)}, by)
     return placement
@@ -179,27 +159,23 @@ def plan_save(*, placement: Placement, by, version: int | None, **fields) -> Cou
     plan = CoursePlan.objects.filter(placement=placement).first()
     if plan is None:
         if version is not None:
-            raise ValidationError(STALE % {"what": _("Planen")}, code="stale")
+            raise StaleError(_("Planen"))
         plan = CoursePlan(placement=placement, updated_by=by, **fields)
         plan.full_clean()
         try:
             with transaction.atomic():
                 plan.save()
         except Exception as e:  # the other user created it first (unique placement)
-            raise ValidationError(STALE % {"what": _("Planen")}, code="stale") from e
+            raise StaleError(_("Planen")) from e
         changed = list(PLAN_FIELDS)
     else:
-        if version is None:
-            raise ValidationError(STALE % {"what": _("Planen")}, code="stale")
         changed = [f for f in PLAN_FIELDS if getattr(plan, f) != fields.get(f, getattr(plan, f))]
         candidate = CoursePlan(pk=plan.pk, placement=placement, **fields)
         candidate.full_clean(exclude=["placement"], validate_unique=False)
-        _save_versioned(
-            plan,
-            version=version,
-            fields={**fields, "updated_by": by, "updated_at": timezone.now()},
-            what=_("Planen"),
-        )
+        for name, value in fields.items():
+            setattr(plan, name, value)
+        plan.updated_by = by
+        save_versioned(plan, version=version, fields=[*fields, "updated_by"], what=_("Planen"))
     _revision(plan, by, changed)
     schedule_next_follow_up(plan=plan)
     return plan
@@ -335,26 +311,17 @@ def retention_save(*, placement: Placement, by, version: int | None, **fields) -
     plan = RetentionPlan.objects.filter(placement=placement).first()
     if plan is None:
         if version is not None:
-            raise ValidationError(STALE % {"what": _("Fastholdelsesplanen")}, code="stale")
+            raise StaleError(_("Fastholdelsesplanen"))
         plan = RetentionPlan(placement=placement, **fields)
         plan.full_clean()
         plan.save()
         _note(placement, _("Fastholdelsesplan oprettet"), by)
         return plan
-    if version is None:
-        raise ValidationError(STALE % {"what": _("Fastholdelsesplanen")}, code="stale")
     candidate = RetentionPlan(pk=plan.pk, placement=placement, **fields)
     candidate.full_clean(validate_unique=False)
-    _save_versioned(
-        plan,
-        version=version,
-        fields={
-            **{k: getattr(candidate, k) for k in fields if k != "municipality_contact"},
-            "municipality_contact_id": candidate.municipality_contact_id,
-            "updated_at": timezone.now(),
-        },
-        what=_("Fastholdelsesplanen"),
-    )
+    for name in fields:
+        setattr(plan, name, getattr(candidate, name))
+    save_versioned(plan, version=version, fields=fields, what=_("Fastholdelsesplanen"))
     return plan
 
 

@@ -221,10 +221,11 @@ def placement_edit(request, placement):
     placement, purpose, reason = opened
     form = PlacementForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
-        version = form.cleaned_data.get("version") or 0
-        changed = [f for f in form.changed_data if f != "version"]
+        changed = form.changed_data
         try:
-            services.placement_change(placement=form.instance, version=version, by=request.user)
+            services.placement_change(
+                placement=form.instance, version=form.read_version, by=request.user
+            )
         except ValidationError as e:
             _errors(form, e)
         else:
@@ -348,9 +349,10 @@ def plan_edit(request, placement):
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in PLAN_FIELDS}
-        version = form.cleaned_data.get("version")
         try:
-            services.plan_save(placement=placement, by=request.user, version=version, **data)
+            services.plan_save(
+                placement=placement, by=request.user, version=form.read_version, **data
+            )
         except ValidationError as e:
             _errors(form, e)
         else:
@@ -585,10 +587,9 @@ def retention(request, placement):
             raise Http404
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            version = form.cleaned_data.get("version")
             try:
                 services.retention_save(
-                    placement=placement, by=request.user, version=version, **data
+                    placement=placement, by=request.user, version=form.read_version, **data
                 )
             except ValidationError as e:
                 _errors(form, e)

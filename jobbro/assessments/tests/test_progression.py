@@ -62,7 +62,9 @@ def test_it_ships_hedensteds_intro_tool(shipped):
 
 def _grid(assessment, kind, values, comments=None):
     items = list(assessment.version.items.all())
+    assessment.refresh_from_db(fields=["edit_version"])
     data = {f"s-{kind}-{i.pk}": str(v) for i, v in zip(items, values, strict=False)}
+    data["version"] = str(assessment.edit_version)
     for i, c in zip(items, comments or [], strict=False):
         data[f"c-{kind}-{i.pk}"] = c
     return data
@@ -271,7 +273,9 @@ def test_it_leaves_old_assessments_on_their_version(client, people, citizens, sh
     assert list(old.version.items.values_list("text", flat=True)) == SEED_004_ITEMS
     assert old.ratings.get().scores.count() == 12
     # Saving again without changes makes no version.
-    client.post(url, {**data, "items": shipped.current.items.count() and data["items"]})
+    shipped.refresh_from_db()
+    again = {**data, "items": shipped.current.items.count() and data["items"]}
+    assert client.post(url, {**again, "version": shipped.version}).status_code == 302
     assert shipped.versions.count() == 2
     # New assessments use the new version.
     new = make_assessment(citizens["fatima"], shipped, day, people["alice"])

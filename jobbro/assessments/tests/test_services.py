@@ -23,6 +23,7 @@ def test_it_saves_every_rater_and_the_next_steps(people, citizens, shipped, day)
 
     services.assessment_scores_save(
         assessment=a,
+        version=a.edit_version,
         scores={R: _scores(a, [3] * 12), T: _scores(a, [4] * 12)},
         next_steps="Tale om lønnede timer.",
         by=people["amir"],
@@ -42,6 +43,7 @@ def test_it_keeps_who_entered_a_rater_nobody_changed(people, citizens, shipped, 
 
     services.assessment_scores_save(
         assessment=a,
+        version=a.edit_version,
         scores={R: _scores(a, [3] * 12), T: _scores(a, [5] * 12)},
         next_steps="",
         by=people["amir"],
@@ -57,6 +59,7 @@ def test_it_saves_nothing_when_one_rater_is_refused(people, citizens, shipped, d
     with pytest.raises(ValidationError, match="selvvurderingssiden"):
         services.assessment_scores_save(
             assessment=a,
+            version=a.edit_version,
             scores={R: _scores(a, [3] * 12), C: _scores(a, [2] * 12)},
             next_steps="Må ikke gemmes",
             by=people["alice"],
@@ -94,7 +97,10 @@ def test_it_renames_without_a_new_version_when_the_content_is_the_same(people):
     instrument, _v = services.instrument_save(instrument=None, by=people["ada"], **_content())
 
     same, version = services.instrument_save(
-        instrument=instrument, by=people["ada"], **_content(name="Omdøbt", active=False)
+        instrument=instrument,
+        version=instrument.version,
+        by=people["ada"],
+        **_content(name="Omdøbt", active=False),
     )
 
     assert version is None

@@ -127,6 +127,7 @@ class TestLogAccess:
             "arrival": "refugee",
             "case_worker": people["alice"].pk,
             "phone": "99999999",
+            "version": fatima.version,
         }
         seen = []
 

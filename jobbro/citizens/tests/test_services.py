@@ -65,6 +65,7 @@ def test_it_names_the_changed_fields_and_records_them(people, citizens):
     changed = services.citizen_change(
         citizen=fatima,
         by=people["alice"],
+        version=fatima.version,
         cpr=fatima.cpr,
         phone="11223344",
         readiness="job_ready",
@@ -82,7 +83,7 @@ def test_it_records_nothing_when_nothing_changed(people, citizens):
     fatima = citizens["fatima"]
 
     changed = services.citizen_change(
-        citizen=fatima, by=people["alice"], cpr=fatima.cpr, phone=fatima.phone
+        citizen=fatima, by=people["alice"], version=1, cpr=fatima.cpr, phone=fatima.phone
     )
 
     assert changed == []
@@ -93,7 +94,11 @@ def test_it_records_a_new_case_worker_and_a_new_cpr(people, citizens):
     fatima = citizens["fatima"]
 
     changed = services.citizen_change(
-        citizen=fatima, by=people["alice"], cpr="010190-1244", case_worker=people["bob"]
+        citizen=fatima,
+        by=people["alice"],
+        version=1,
+        cpr="010190-1244",
+        case_worker=people["bob"],
     )
 
     assert changed == ["cpr", "case_worker"]

@@ -56,7 +56,7 @@ def test_it_refuses_a_duplicate_cvr(client, people, company):
 
 def test_it_keeps_the_cvr_when_editing(client, people, company):
     client.force_login(people["konrad"])
-    data = {**VALID, "cvr": company.cvr, "name": "Nyt navn ApS"}
+    data = {**VALID, "cvr": company.cvr, "name": "Nyt navn ApS", "version": company.version}
     response = client.post(reverse("companies:edit", args=[company.pk]), data)
     assert response.status_code == 302
     company.refresh_from_db()
