@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jobbro.citizens.middleware.CprOutOfUrlsMiddleware",
     "jobbro.accounts.middleware.LoginRequiredMiddleware",
 ]
 

@@ -17,6 +17,7 @@ from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.core.locking import StaleError
 from jobbro.lib import cpr as cprlib
+from jobbro.lib import crypto
 from jobbro.placements.staircase import with_current_step
 
 from . import access, services
@@ -37,11 +38,15 @@ def _store_search(request) -> str:
     """Keep a POSTed search in the session behind an opaque token.
 
     Names and CPR numbers typed into the search box never appear in a URL, so not in the
-    browser's history or the web server's log either.
+    browser's history or the web server's log either; nor in the session in clear: only the
+    search form's own fields are kept, encrypted with the field keys (`lib/crypto`).
     """
     token = secrets.token_urlsafe(6)
     searches = request.session.get(SEARCHES, {})
-    searches[token] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    fields = {
+        k: request.POST.getlist(k) for k in CitizenFilterForm.base_fields if k in request.POST
+    }
+    searches[token] = crypto.encrypt(json.dumps(fields))
     request.session[SEARCHES] = dict(list(searches.items())[-KEPT_SEARCHES:])
     return token
 
@@ -49,10 +54,15 @@ def _store_search(request) -> str:
 def _search_params(request) -> QueryDict:
     token = request.GET.get("s")
     stored = request.session.get(SEARCHES, {}).get(token) if token else None
-    if stored is None:
+    if not isinstance(stored, str):
         return request.GET
+    try:
+        fields = json.loads(crypto.decrypt(stored))
+    except crypto.DecryptionError:  # kept under a key since retired: search afresh
+        return QueryDict()
     params = QueryDict(mutable=True)
-    params.update(stored)
+    for key, values in fields.items():
+        params.setlist(key, values)
     return params
 
 

@@ -20,9 +20,9 @@ from jobbro.accounts.models import Role, User
 from jobbro.citizens.models import Citizen, YouthStatus
 from jobbro.companies.models import Company, Opening, Sector
 from jobbro.lib.workdays import workday_on_or_after
+from jobbro.placements.calendar import feed_renew
 from jobbro.placements.models import (
     AcuteIssue,
-    CalendarFeed,
     ContactMode,
     ConversationOutcome,
     CoursePlan,
@@ -167,9 +167,11 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     Placement.objects.bulk_create(placements, batch_size=BATCH)
     _build_courses(rng, placements, today, tz, contacts, {c[0]: c[2] for c in companies})
     acute_flag_breaches()
-    # The demo logins that follow up get a private calendar address (Opfølgninger -> Kalender).
+    # The demo logins that follow up get a private calendar address (Opfølgninger -> Kalender),
+    # from `secrets` like every other, not from the seeded stream: a demo's addresses must not
+    # be predictable from its seed. Only the hash is stored; "Lav en ny adresse" shows one.
     for user in User.objects.filter(username__in=("ambassador", "sagsbehandler")).order_by("id"):
-        CalendarFeed.objects.create(user=user, token=f"{rng.getrandbits(192):048x}")
+        feed_renew(user=user)
     if stdout is not None:
         stdout.write(f"  {len(placements)} forløb på prioriteringstrappen\n")
     return len(placements)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"^\s*(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})\s*$")
+_ANYWHERE = re.compile(r"(?<!\d)\d{6}[-\s]?\d{4}(?!\d)")
 
 
 class CPRError(ValueError):
@@ -74,6 +75,11 @@ def normalize(text: str) -> str:
 def looks_like_cpr(text: str) -> bool:
     """Whether a search text is shaped like a CPR number (then search by it, exactly)."""
     return bool(_PATTERN.match(text or ""))
+
+
+def contains_cpr(text: str) -> bool:
+    """Whether a text holds something shaped like a CPR number anywhere in it."""
+    return bool(_ANYWHERE.search(text or ""))
 
 
 def mask(digits: str) -> str:

@@ -6,6 +6,7 @@ course in Jobbro, where the citizen is shown to whoever may see them, and logged
 """
 
 import datetime as dt
+import hashlib
 import secrets
 
 from django.utils import timezone
@@ -17,10 +18,25 @@ from .models import CalendarFeed, FollowUp
 PAST_DAYS = 90  # done follow-ups this far back stay in the calendar
 
 
+def token_hash(token: str) -> str:
+    """What is stored of a feed's token: its SHA-256 (the token has 256 bits of entropy)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def feed_renew(*, user) -> CalendarFeed:
-    """A new private address; the old one stops working at once."""
+    """A new private address; the old one stops working at once.
+
+    The returned feed's `token` is the one chance to show the address: only its hash is kept.
+    """
     CalendarFeed.objects.filter(user=user).delete()
-    return CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
+    token = secrets.token_urlsafe(32)
+    feed = CalendarFeed.objects.create(user=user, token_hash=token_hash(token))
+    feed.token = token
+    return feed
+
+
+def feed_for(token: str) -> CalendarFeed | None:
+    return CalendarFeed.objects.select_related("user").filter(token_hash=token_hash(token)).first()
 
 
 def feed_revoke(*, user) -> None:

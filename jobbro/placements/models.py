@@ -369,13 +369,20 @@ class RetentionEntry(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """A user's private iCalendar address; revoking deletes it, a new one gets a new token."""
+    """A user's private iCalendar address; revoking deletes it, a new one gets a new token.
+
+    Only the SHA-256 of the token is stored (`calendar.feed_renew`): the address is shown
+    once, when it is made, and a copy of the database does not open anyone's calendar.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The token itself, only on the instance `feed_renew` returns (never stored).
+    token: str = ""
 
     def __str__(self) -> str:
         return f"Kalender for {self.user_id}"

@@ -692,22 +692,23 @@ def calendar_settings(request):
         if request.POST.get("action") == "revoke":
             calendar.feed_revoke(user=request.user)
             messages.success(request, _("Kalenderadressen er tilbagekaldt og virker ikke længere."))
-        else:
-            calendar.feed_renew(user=request.user)
-            messages.success(request, _("Der er lavet en ny kalenderadresse."))
-        return redirect("placements:calendar")
-    feed = CalendarFeed.objects.filter(user=request.user).first()
-    url = ""
-    if feed:
+            return redirect("placements:calendar")
+        # Shown once, in this response: only the token's hash is stored, and the address
+        # goes neither into a redirect nor into the session.
+        feed = calendar.feed_renew(user=request.user)
         url = request.build_absolute_uri(
             reverse("placements:calendar_feed", kwargs={"token": feed.token})
         )
-    return render(request, "placements/calendar.html", {"feed": feed, "url": url})
+        response = render(request, "placements/calendar.html", {"feed": feed, "url": url})
+        response["Cache-Control"] = "no-store"
+        return response
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    return render(request, "placements/calendar.html", {"feed": feed, "url": ""})
 
 
 def calendar_feed(request, token):
     """Public by design (calendar apps cannot log in): the token is the key."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    feed = calendar.feed_for(token)
     if feed is None or not feed.user.is_active:
         raise Http404
     body = calendar.feed_ical(user=feed.user, base_url=request.build_absolute_uri("/").rstrip("/"))
