@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .sessions import LOGIN_AT, REFRESHED_AT
@@ -50,9 +52,12 @@ class LoginRequiredMiddleware:
         if not request.path.startswith(MFA_PREFIXES) and needs_second_factor(request.user):
             from django_otp import user_has_device
 
-            if user_has_device(request.user, confirmed=True):
-                return redirect("accounts:mfa_verify")
-            return redirect("accounts:mfa_setup")
+            step = "accounts:mfa_verify"
+            if not user_has_device(request.user, confirmed=True):
+                step = "accounts:mfa_setup"
+            # After the code, on to the page asked for (GET only: a POST is not replayed).
+            query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+            return redirect(f"{reverse(step)}?{query}" if query else reverse(step))
         return self.get_response(request)
 
 

@@ -55,7 +55,8 @@ def test_after_the_password_a_user_with_a_device_must_give_a_code(client, people
     assert response.status_code == 302
     # Logged in by password only: every page sends them to the second step.
     response = client.get("/borgere/")
-    assert response.status_code == 302 and response["Location"] == "/totrin/bekraeft/"
+    assert response.status_code == 302
+    assert response["Location"] == "/totrin/bekraeft/?next=%2Fborgere%2F"
     response = client.post("/totrin/bekraeft/", {"token": "12345x"})
     assert "Koden har 6 cifre." in response.content.decode()
     wrong = _code(device.bin_key, drift=5)
@@ -63,8 +64,10 @@ def test_after_the_password_a_user_with_a_device_must_give_a_code(client, people
     assert "Koden passer ikke" in response.content.decode()
     assert client.get("/borgere/").status_code == 302
     _unthrottle(device)
-    response = client.post("/totrin/bekraeft/", {"token": _code(device.bin_key)})
-    assert response.status_code == 302
+    response = client.post(
+        "/totrin/bekraeft/", {"token": _code(device.bin_key), "next": "/borgere/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/borgere/"
     assert client.get("/borgere/").status_code == 200
 
 
@@ -73,7 +76,7 @@ def test_production_requires_every_user_to_set_up_mfa(client, people, settings):
     settings.REQUIRE_MFA = True
     _login(client)
     response = client.get("/borgere/")
-    assert response.status_code == 302 and response["Location"] == "/totrin/"
+    assert response.status_code == 302 and response["Location"] == "/totrin/?next=%2Fborgere%2F"
     assert client.get("/totrin/").status_code == 200
 
 
