@@ -48,16 +48,21 @@ PRODUCTION = os.environ.get("JOBBRO_ENV", "development") == "production"
 
 def _dev_secrets() -> dict:
     """Secrets for a development machine, made once and kept beside its database."""
-    path = VAR_DIR / "dev-secrets.json"
-    if path.exists():
-        return json.loads(path.read_text())
     from cryptography.fernet import Fernet
 
-    data = {
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "JOBBRO_FIELD_KEYS": Fernet.generate_key().decode(),
-        "JOBBRO_HASH_KEY": secrets.token_urlsafe(32),
+    path = VAR_DIR / "dev-secrets.json"
+    data = json.loads(path.read_text()) if path.exists() else {}
+    makers = {
+        "SECRET_KEY": lambda: secrets.token_urlsafe(50),
+        "JOBBRO_FIELD_KEYS": lambda: Fernet.generate_key().decode(),
+        "JOBBRO_HASH_KEY": lambda: secrets.token_urlsafe(32),
+        "JOBBRO_LOG_KEY": lambda: secrets.token_urlsafe(32),
     }
+    missing = [name for name in makers if name not in data]
+    if not missing:
+        return data
+    # A file from before a key existed gets the new key added; the others are kept.
+    data.update({name: makers[name]() for name in missing})
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2))
     path.chmod(0o600)
@@ -78,6 +83,11 @@ SECRET_KEY = secret("SECRET_KEY")
 FIELD_ENCRYPTION_KEYS = [k.strip() for k in secret("JOBBRO_FIELD_KEYS").split(",") if k.strip()]
 # Key for the keyed hash that finds a citizen by exact CPR without decrypting every row.
 CPR_HASH_KEY = secret("JOBBRO_HASH_KEY")
+# Key of the HMAC chain over the access log (audit/chain.py): without it no row can be
+# rewritten unnoticed, and no chain can be verified. It cannot be rotated (README, Drift).
+ACCESS_LOG_KEY = secret("JOBBRO_LOG_KEY")
+if len(ACCESS_LOG_KEY) < 32:
+    raise ImproperlyConfigured("JOBBRO_LOG_KEY must be at least 32 characters of random text")
 
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
@@ -163,6 +173,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# How many proxies in front of Jobbro append to X-Forwarded-For. 0: the header is ignored
+# and the access log records REMOTE_ADDR; n: the n-th address from the right is the client's
+# (audit/services.py:client_ip). Set it only to the number of proxies that really do.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
 # --- Authentication, sessions, lockout and MFA (jobbro/accounts) ---------------------------
 AUTH_USER_MODEL = "accounts.User"

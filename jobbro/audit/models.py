@@ -1,15 +1,19 @@
 """The access log: who saw or changed which citizen's personal data, when, from where and why.
 
 Rows are only ever added. The model refuses updates and deletes, and on PostgreSQL a trigger
-(migration 0002) refuses them in the database too, whoever asks.
+(migration 0002) refuses them in the database too, whoever asks. Each row carries an HMAC
+chained to the row before (chain.py), so a change made around all of that (by the table's
+owner, say) is found by `jobbro verify_access_log`.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role
+
+from . import chain
 
 
 class Action(models.TextChoices):
@@ -35,6 +39,19 @@ class Purpose(models.TextChoices):
 
 
 class AppendOnlyQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Insert the entries chained after the newest row, under the chain's lock."""
+        objs = list(objs)
+        if not objs:
+            return objs
+        with transaction.atomic(using=self.db, savepoint=False):
+            chain.lock(self.db)
+            head_id, head_hash = chain.head(self.model, self.db)
+            chain.chain(objs, head_hash)
+            created = super().bulk_create(objs, *args, **kwargs)
+            chain.check_order(head_id, [obj.pk for obj in created])
+        return created
+
     def update(self, **kwargs):
         raise PermissionError("The access log is append-only")
 
@@ -59,6 +76,8 @@ class AccessLogEntry(models.Model):
     fields = models.CharField(_("felter"), max_length=500, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
     path = models.CharField(_("side"), max_length=300, blank=True)
+    # HMAC-SHA256 over this row and the previous row's chain_hash (chain.py).
+    chain_hash = models.CharField(_("kædehash"), max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -74,7 +93,13 @@ class AccessLogEntry(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionError("The access log is append-only")
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            chain.lock(using)
+            head_id, head_hash = chain.head(type(self), using)
+            chain.chain([self], head_hash)
+            super().save(*args, **kwargs)
+            chain.check_order(head_id, [self.pk])
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only")
