@@ -1,13 +1,35 @@
+import ipaddress
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 
 from .models import AccessLogEntry, Action
 
 
+def _address(text: str | None) -> str | None:
+    try:
+        return ipaddress.ip_address((text or "").strip()).compressed
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str | None:
-    # Behind a proxy, REMOTE_ADDR is set from the trusted proxy header by the WSGI server.
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address as far as it can be trusted.
+
+    Each of the TRUSTED_PROXY_COUNT proxies in front of Jobbro appends the address it was
+    reached from to X-Forwarded-For, so the n-th entry from the right is the one the
+    outermost trusted proxy saw; anything left of it the client may have written itself.
+    Without trusted proxies, or when the header is short or that entry is not an address,
+    REMOTE_ADDR (the peer of the connection) is what is known.
+    """
+    remote = _address(request.META.get("REMOTE_ADDR"))
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count > 0:
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if len(hops) >= count and (forwarded := _address(hops[-count])):
+            return forwarded
+    return remote
 
 
 def log_access(
