@@ -28,7 +28,9 @@ def runtime_role(people):
     role = f"jobbro_runtime_test_{os.getpid()}"
     out = io.StringIO()
     call_command("db_runtime_role", "--role", role, "--apply", stdout=out)
-    assert "only SELECT and INSERT on audit_accesslogentry" in out.getvalue()
+    assert "only SELECT and INSERT on audit_accesslogentry, accounts_adminlogentry" in (
+        out.getvalue()
+    )
     with connection.cursor() as cursor:
         cursor.execute(f'SET ROLE "{role}"')
     yield role
@@ -73,6 +75,14 @@ def test_the_runtime_role_adds_and_reads_but_cannot_rewrite_the_log(runtime_role
     refused("DROP TABLE audit_accesslogentry", "must be owner")
     assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
 
+    # The administration log is held the same way.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM accounts_adminlogentry")
+    refused("UPDATE accounts_adminlogentry SET reason = 'x'", denied)
+    refused("DELETE FROM accounts_adminlogentry", denied)
+    refused("TRUNCATE accounts_adminlogentry", denied)
+    refused("ALTER TABLE accounts_adminlogentry DISABLE TRIGGER ALL", "must be owner")
+
 
 def test_the_printed_sql_grants_only_insert_and_select_on_the_log(people):
     if connection.vendor != "postgresql":
@@ -81,5 +91,6 @@ def test_the_printed_sql_grants_only_insert_and_select_on_the_log(people):
     call_command("db_runtime_role", "--role", "jobbro_app", stdout=out)
     sql = out.getvalue()
     assert 'GRANT SELECT, INSERT ON "audit_accesslogentry" TO "jobbro_app";' in sql
+    assert 'GRANT SELECT, INSERT ON "accounts_adminlogentry" TO "jobbro_app";' in sql
     assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON "citizens_citizen" TO "jobbro_app";' in sql
     assert "TRUNCATE" not in sql.replace("REVOKE ALL", "")
