@@ -159,16 +159,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default must take many people at once (issue 7): write-ahead logging lets
     # readers go on while one writes; every transaction (each request is one) takes the write
     # lock when it begins, so two never deadlock upgrading a read to a write (which SQLite
-    # answers with "database is locked" at once); a writer waits up to 20 s for the lock.
+    # answers with "database is locked" at once). Since nearly every page writes the access
+    # log, requests take turns: a writer waits up to 60 s (on a busy, slow machine 20 people
+    # at once can queue for more than 20 s) rather than fail.
     # synchronous=NORMAL is durable against a crash of Jobbro, and in WAL mode may lose only
     # the last commits on a power cut.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
         {
-            "timeout": 20,
+            "timeout": 60,
             "transaction_mode": "IMMEDIATE",
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;"
             ),
         }
     )
