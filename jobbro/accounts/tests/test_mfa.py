@@ -88,7 +88,7 @@ def test_mfa_is_required_by_default_in_production_only(monkeypatch):
     for env, expected in (("production", True), ("development", False)):
         monkeypatch.setenv("JOBBRO_ENV", env)
         if env == "production":
-            for name in ("SECRET_KEY", "JOBBRO_HASH_KEY"):
+            for name in ("SECRET_KEY", "JOBBRO_HASH_KEY", "JOBBRO_LOG_KEY"):
                 monkeypatch.setenv(name, "x" * 60)
             monkeypatch.setenv("JOBBRO_FIELD_KEYS", "9ZWeDvWGb3sBpybwwXWMpfcRNMRKfSJVIfmKx1zqcTU=")
         monkeypatch.delenv("REQUIRE_MFA", raising=False)
