@@ -13,7 +13,6 @@ def role_required(*roles: str):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.allowed_roles = roles
         return wrapper
 
     return decorator

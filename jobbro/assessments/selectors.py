@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from django.db.models import Avg, Q
+from django.utils.translation import gettext as _
 
-from .models import DISAGREEMENT, Assessment, Item, Rater, RaterKind, Rating, Score
+from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
+from jobbro.placements.models import PlacementKind
+
+from .models import DISAGREEMENT, Assessment, Instrument, Item, Rater, RaterKind, Rating, Score
 
 
 def _mean(values) -> float | None:
@@ -250,8 +254,9 @@ def assessment_means(assessments) -> list[tuple[int, int, int, dt.date, float]]:
     return list(rows)
 
 
-def courses(assessments) -> dict[tuple[int, int], list[tuple[int, dt.date, float]]]:
-    """{(citizen id, instrument id): [(assessment id, date, mean), ...]} oldest first."""
+def series_means(assessments) -> dict[tuple[int, int], list[tuple[int, dt.date, float]]]:
+    """Each citizen's series with each instrument:
+    {(citizen id, instrument id): [(assessment id, date, mean), ...]} oldest first."""
     out: dict[tuple[int, int], list] = defaultdict(list)
     for c, i, a, d, m in assessment_means(assessments):
         out[(c, i)].append((a, d, m))
@@ -262,7 +267,7 @@ def stalled(assessments, last: int) -> list[tuple[int, int, list[float]]]:
     """(citizen id, instrument id, means) of those whose last `last` assessments show no rise:
     the newest mean is not above the one `last - 1` assessments before it."""
     out = []
-    for (c, i), points in courses(assessments).items():
+    for (c, i), points in series_means(assessments).items():
         if len(points) < last:
             continue
         window = [m for _a, _d, m in points[-last:]]
@@ -288,23 +293,21 @@ class GroupMeasure:
         return self.rose_enough / self.people if self.people else 0
 
 
-def group_measures(rows, threshold: float, smallest: int) -> list[GroupMeasure]:
+def group_measures(rows, threshold: float, smallest: int = SMALLEST_GROUP) -> list[GroupMeasure]:
     """rows: (group label, first mean, latest mean) per person. Groups under `smallest`
     people are folded into one row, so a measure cannot point to a person."""
     groups: dict[str, list[float]] = defaultdict(list)
     for label, first, latest in rows:
         groups[label].append(latest - first)
-    shown, rest = [], []
-    for label, changes in sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
-        if len(changes) >= smallest:
-            shown.append(_measure_group(label, changes, threshold))
-        else:
-            rest.extend(changes)
-    if rest and len(rest) >= smallest:
-        shown.append(_measure_group(None, rest, threshold))
-    elif rest:
-        shown.append(GroupMeasure(None, len(rest), 0, 0, 0.0))
-    return shown
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+    shown, rest = fold_small_groups(ordered, size=len, smallest=smallest)
+    measures = [_measure_group(label, changes, threshold) for label, changes in shown]
+    folded = [c for changes in rest for c in changes]
+    if folded and is_small(len(folded), smallest):
+        measures.append(GroupMeasure(None, len(folded), 0, 0, 0.0))
+    elif folded:
+        measures.append(_measure_group(None, folded, threshold))
+    return measures
 
 
 def _measure_group(label, changes, threshold) -> GroupMeasure:
@@ -315,3 +318,53 @@ def _measure_group(label, changes, threshold) -> GroupMeasure:
         sum(1 for c in changes if c >= threshold - 1e-9),
         round(mean(changes), 2),
     )
+
+
+@dataclass
+class Measures:
+    """The managers' measures: a table of GroupMeasure per grouping, and how many people
+    (series of two or more assessments with one instrument) they count."""
+
+    tables: list[tuple[str, list[GroupMeasure]]]
+    people: int
+
+
+def progression_measures(assessments, threshold: float) -> Measures:
+    """The share of people whose mean rose from their first to their latest assessment
+    with an instrument (and rose by at least `threshold`), by programme, instrument,
+    placement type and company; small groups folded. One query for the assessments."""
+    rows = (
+        assessments.filter(mean__isnull=False)
+        .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
+        .values_list(
+            "citizen_id",
+            "version__instrument_id",
+            "mean",
+            "citizen__in_project",
+            "placement__kind",
+            "placement__company__name",
+        )
+    )
+    series: dict[tuple[int, int], list] = defaultdict(list)
+    for c, i, mean_, project, kind, company in rows.iterator(chunk_size=5000):
+        series[(c, i)].append((mean_, project, kind, company))
+    series = {k: v for k, v in series.items() if len(v) >= 2}
+    names = dict(Instrument.objects.values_list("pk", "name"))
+    kind_labels = dict(PlacementKind.choices)
+    by: dict[str, list] = {"programme": [], "instrument": [], "kind": [], "company": []}
+    for (_c, i), points in series.items():
+        first, (latest, project, kind, company) = points[0][0], points[-1]
+        label = _("Ambassadørprojektet") if project else _("Uden for projektet")
+        by["programme"].append((label, first, latest))
+        by["instrument"].append((names[i], first, latest))
+        by["kind"].append((kind_labels.get(kind) or _("Uden forløb"), first, latest))
+        if company:
+            by["company"].append((company, first, latest))
+    titles = {
+        "programme": _("Indsats"),
+        "instrument": _("Værktøj"),
+        "kind": _("Forløbstype"),
+        "company": _("Virksomhed"),
+    }
+    tables = [(titles[key], group_measures(by[key], threshold)) for key in titles]
+    return Measures(tables, len(series))

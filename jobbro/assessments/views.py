@@ -15,7 +15,7 @@ from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
 from jobbro.citizens.pages import log_page, open_or_reason
-from jobbro.front.views import SMALLEST_GROUP
+from jobbro.lib.aggregates import SMALLEST_GROUP
 from jobbro.placements.models import Placement
 
 from . import charts, selectors, services
@@ -108,50 +108,43 @@ def measures(request):
     except (ValueError, AttributeError):
         threshold = DEFAULT_THRESHOLD
     threshold = min(max(threshold, 0.1), 4.0)
-    # One query: each scored assessment with what it is grouped by.
-    rows = (
-        Assessment.objects.filter(mean__isnull=False)
-        .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
-        .values_list(
-            "citizen_id",
-            "version__instrument_id",
-            "mean",
-            "citizen__in_project",
-            "placement__kind",
-            "placement__company__name",
-        )
-    )
-    courses: dict[tuple[int, int], list] = {}
-    for c, i, mean, project, kind, company in rows.iterator(chunk_size=5000):
-        courses.setdefault((c, i), []).append((mean, project, kind, company))
-    courses = {k: v for k, v in courses.items() if len(v) >= 2}
-    names = dict(Instrument.objects.values_list("pk", "name"))
-    kind_labels = dict(Placement._meta.get_field("kind").choices)
-    by: dict[str, list] = {"programme": [], "instrument": [], "kind": [], "company": []}
-    for (_c, i), points in courses.items():
-        first, (latest, project, kind, company) = points[0][0], points[-1]
-        label = _("Ambassadørprojektet") if project else _("Uden for projektet")
-        by["programme"].append((label, first, latest))
-        by["instrument"].append((names[i], first, latest))
-        by["kind"].append((kind_labels.get(kind) or _("Uden forløb"), first, latest))
-        if company:
-            by["company"].append((company, first, latest))
-    tables = [
-        (_("Indsats"), selectors.group_measures(by["programme"], threshold, SMALLEST_GROUP)),
-        (_("Værktøj"), selectors.group_measures(by["instrument"], threshold, SMALLEST_GROUP)),
-        (_("Forløbstype"), selectors.group_measures(by["kind"], threshold, SMALLEST_GROUP)),
-        (_("Virksomhed"), selectors.group_measures(by["company"], threshold, SMALLEST_GROUP)),
-    ]
+    measures = selectors.progression_measures(Assessment.objects.all(), threshold)
     return render(
         request,
         "assessments/measures.html",
         {
-            "tables": tables,
+            "tables": measures.tables,
             "threshold": threshold,
-            "people": len(courses),
+            "people": measures.people,
             "smallest": SMALLEST_GROUP,
         },
     )
+
+
+def _series_charts(s: selectors.Series) -> dict:
+    """One instrument's series of a citizen as the page draws it: the totals' curves, one
+    small curve per item, the legend and the table rows."""
+    dates = [a.assessed_on for a in s.assessments]
+    low, high = 1, 5
+    steps = list(s.assessments[-1].version.steps.values_list("value", flat=True))
+    if steps:
+        low, high = min(steps), max(steps)
+
+    def curves(points: list[dict], **size: int) -> dict:
+        by_rater = {r.kind: [p.get(r.kind) for p in points] for r in s.raters}
+        return charts.lines(dates, by_rater, low, high, **size)
+
+    items = [
+        {"n": n, "text": text, "values": s.by_item[text], "chart": curves(s.by_item[text])}
+        for n, text in enumerate(s.items, start=1)
+    ]
+    return {
+        "s": s,
+        "totals_chart": curves(s.rater_totals, width=640, height=240),
+        "items": items,
+        "legend": [{"label": r.label, **charts.STYLE[r.kind]} for r in s.raters],
+        "rows": list(zip(s.assessments, s.totals, s.rater_totals, strict=True)),
+    }
 
 
 @role_required(*ROLES)
@@ -168,46 +161,7 @@ def citizen_progression(request, pk):
         reason=reason,
         fields=["assessments"],
     )
-    series = []
-    for s in selectors.citizen_series(citizen):
-        dates = [a.assessed_on for a in s.assessments]
-        low, high = 1, 5
-        steps = list(s.assessments[-1].version.steps.values_list("value", flat=True))
-        if steps:
-            low, high = min(steps), max(steps)
-        totals = charts.lines(
-            dates,
-            {r.kind: [t.get(r.kind) for t in s.rater_totals] for r in s.raters},
-            low,
-            high,
-            width=640,
-            height=240,
-        )
-        items = []
-        for n, text in enumerate(s.items, start=1):
-            values = s.by_item[text]
-            items.append(
-                {
-                    "n": n,
-                    "text": text,
-                    "values": values,
-                    "chart": charts.lines(
-                        dates,
-                        {r.kind: [v.get(r.kind) for v in values] for r in s.raters},
-                        low,
-                        high,
-                    ),
-                }
-            )
-        series.append(
-            {
-                "s": s,
-                "totals_chart": totals,
-                "items": items,
-                "legend": [{"label": r.label, **charts.STYLE[r.kind]} for r in s.raters],
-                "rows": list(zip(s.assessments, s.totals, s.rater_totals, strict=True)),
-            }
-        )
+    series = [_series_charts(s) for s in selectors.citizen_series(citizen)]
     return render(
         request,
         "assessments/citizen.html",
@@ -313,6 +267,49 @@ def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
     return scores, errors
 
 
+def _grid_rows(view, raters, editable: list[str], posted: dict) -> list[dict]:
+    """The grid's cells: what is stored, or what was posted when a save was refused."""
+    rows = []
+    for row in view.rows:
+        cells = []
+        for r in raters:
+            value, comment = row.values[r.kind], row.comments[r.kind]
+            if posted:
+                value, comment = posted.get(r.kind, {}).get(row.item.pk, (None, ""))
+            cells.append(
+                {
+                    "kind": r.kind,
+                    "label": r.label,
+                    "editable": r.kind in editable,
+                    "value": "" if value is None else value,
+                    "comment": comment,
+                }
+            )
+        rows.append({"row": row, "cells": cells})
+    return rows
+
+
+def _grid_page(request, assessment, raters, editable, form, posted, errors):
+    view = selectors.assessment_view(assessment)
+    steps, low, high = _scale(assessment.version)
+    rows = _grid_rows(view, raters, editable, posted)
+    ctx = {
+        "assessment": assessment,
+        "citizen": assessment.citizen,
+        "raters": raters,
+        "editable": editable,
+        "rows": rows,
+        "errors": errors,
+        "form": form,
+        "steps": steps,
+        "low": low,
+        "high": high,
+        "ratings": view.ratings,
+        "has_comments": any(c["comment"] for g in rows for c in g["cells"]),
+    }
+    return render(request, "assessments/enter.html", ctx, status=400 if errors else 200)
+
+
 @role_required(*ROLES)
 def assessment_enter(request, pk):
     """The whole grid on one screen: a digit per score, tab to move."""
@@ -361,44 +358,7 @@ def assessment_enter(request, pk):
         reason=reason,
         fields=["assessments"],
     )
-    view = selectors.assessment_view(assessment)
-    steps, low, high = _scale(assessment.version)
-    rows = []
-    for row in view.rows:
-        cells = []
-        for r in raters:
-            value, comment = row.values[r.kind], row.comments[r.kind]
-            if posted:
-                value, comment = posted.get(r.kind, {}).get(row.item.pk, (None, ""))
-            cells.append(
-                {
-                    "kind": r.kind,
-                    "label": r.label,
-                    "editable": r.kind in editable,
-                    "value": "" if value is None else value,
-                    "comment": comment,
-                }
-            )
-        rows.append({"row": row, "cells": cells})
-    return render(
-        request,
-        "assessments/enter.html",
-        {
-            "assessment": assessment,
-            "citizen": assessment.citizen,
-            "raters": raters,
-            "editable": editable,
-            "rows": rows,
-            "errors": errors,
-            "form": form,
-            "steps": steps,
-            "low": low,
-            "high": high,
-            "ratings": view.ratings,
-            "has_comments": any(c["comment"] for g in rows for c in g["cells"]),
-        },
-        status=400 if errors else 200,
-    )
+    return _grid_page(request, assessment, raters, editable, form, posted, errors)
 
 
 @role_required(*ROLES)
@@ -435,6 +395,69 @@ def _language(code: str) -> tuple[Language | None, dict]:
     return language, base
 
 
+def _item_number(raw: str | None, count: int) -> int:
+    """The item asked, 1 to count; count + 1 is the page that says thank you."""
+    try:
+        n = int(raw or 1)
+    except ValueError:
+        n = 1
+    return min(max(n, 1), count + 1)
+
+
+def _self_score_answer(assessment, item, post, texts: dict, by) -> str:
+    """Save the citizen's answer to one item (or its skip); the error to show, or ""."""
+    raw = post.get("value", "")
+    skip = "skip" in post
+    if not skip and not raw.isdigit():
+        return texts.get("choose", "")
+    try:
+        services.rating_save(
+            assessment=assessment,
+            kind=RaterKind.CITIZEN,
+            scores={item.pk: (None if skip else int(raw), "")},
+            by=by,
+            channel=EntryChannel.SELF,
+            replace=False,
+        )
+    except ValidationError as e:
+        return " ".join(e.messages)
+    return ""
+
+
+def _self_score_context(assessment, language, texts: dict, items, n: int, error: str) -> dict:
+    code = language.code if language else "da"
+    item = items[n - 1] if n <= len(items) else None
+    current = None
+    if item is not None:
+        current = (
+            assessment.ratings.filter(rater__kind=RaterKind.CITIZEN)
+            .values_list("scores__value", flat=True)
+            .filter(scores__item=item)
+            .first()
+        )
+    steps = [
+        {"value": s.value, "label": s.label_in(code), "checked": current == s.value}
+        for s in assessment.version.steps.all()
+    ]
+    if steps and not error:
+        # Focus the chosen answer, or the first: arrow keys then move between the answers.
+        (next((s for s in steps if s["checked"]), steps[0]))["autofocus"] = True
+    return {
+        "assessment": assessment,
+        "language": language,
+        "code": code,
+        "dir": language.direction if language else "ltr",
+        "texts": texts,
+        "item": item,
+        "item_text": item.text_in(code) if item else "",
+        "n": n,
+        "total": len(items),
+        "question": texts.get("question", "{n}/{total}").format(n=n, total=len(items)),
+        "steps": steps,
+        "error": error,
+    }
+
+
 @role_required(*services.SELF_SCORING_ROLES)
 def self_score(request, pk):
     """The citizen's own scores, one item at a time, on a phone handed over by staff.
@@ -451,40 +474,21 @@ def self_score(request, pk):
     language, texts = _language(request.GET.get("sprog", "da"))
     code = language.code if language else "da"
     items = list(version.items.all())
-    try:
-        n = int(request.GET.get("punkt", 1))
-    except ValueError:
-        n = 1
-    n = min(max(n, 1), len(items) + 1)
+    n = _item_number(request.GET.get("punkt"), len(items))
     base = reverse("assessments:self_score", kwargs={"pk": assessment.pk})
     error = ""
     if request.method == "POST" and n <= len(items):
-        raw = request.POST.get("value", "")
-        skip = "skip" in request.POST
-        if not skip and not raw.isdigit():
-            error = texts.get("choose", "")
-        else:
-            try:
-                services.rating_save(
-                    assessment=assessment,
-                    kind=RaterKind.CITIZEN,
-                    scores={items[n - 1].pk: (None if skip else int(raw), "")},
-                    by=request.user,
-                    channel=EntryChannel.SELF,
-                    replace=False,
-                )
-            except ValidationError as e:
-                error = " ".join(e.messages)
-            else:
-                log_access(
-                    request,
-                    action=Action.CHANGE,
-                    citizen_ids=[assessment.citizen_id],
-                    purpose=purpose,
-                    reason=reason,
-                    fields=["assessments"],
-                )
-                return redirect(f"{base}?sprog={code}&punkt={n + 1}")
+        error = _self_score_answer(assessment, items[n - 1], request.POST, texts, request.user)
+        if not error:
+            log_access(
+                request,
+                action=Action.CHANGE,
+                citizen_ids=[assessment.citizen_id],
+                purpose=purpose,
+                reason=reason,
+                fields=["assessments"],
+            )
+            return redirect(f"{base}?sprog={code}&punkt={n + 1}")
     log_access(
         request,
         action=Action.VIEW,
@@ -493,41 +497,9 @@ def self_score(request, pk):
         reason=reason,
         fields=["assessments"],
     )
-    item = items[n - 1] if n <= len(items) else None
-    current = None
-    if item is not None:
-        current = (
-            assessment.ratings.filter(rater__kind=RaterKind.CITIZEN)
-            .values_list("scores__value", flat=True)
-            .filter(scores__item=item)
-            .first()
-        )
-    steps = [
-        {"value": s.value, "label": s.label_in(code), "checked": current == s.value}
-        for s in version.steps.all()
-    ]
-    if steps and not error:
-        # Focus the chosen answer, or the first: arrow keys then move between the answers.
-        (next((s for s in steps if s["checked"]), steps[0]))["autofocus"] = True
+    ctx = _self_score_context(assessment, language, texts, items, n, error)
     return render(
-        request,
-        "assessments/self_score.html",
-        {
-            "assessment": assessment,
-            "language": language,
-            "code": code,
-            "dir": language.direction if language else "ltr",
-            "texts": texts,
-            "item": item,
-            "item_text": item.text_in(code) if item else "",
-            "n": n,
-            "total": len(items),
-            "question": texts.get("question", "{n}/{total}").format(n=n, total=len(items)),
-            "steps": steps,
-            "error": error,
-            "base": base,
-        },
-        status=400 if error else 200,
+        request, "assessments/self_score.html", {**ctx, "base": base}, status=400 if error else 200
     )
 
 

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role
 
-# Navigation by capability: (label, url name, roles that see it).
+# Navigation by capability: (label, url name, roles that see it). Who may open a page is the
+# view's role_required; a menu may show fewer (case workers reach the barometer from a
+# company, not from the menu). The permission matrix test checks every role on every page.
 NAVIGATION = [
     (_("Forside"), "front:home", None),
     (_("Borgere"), "citizens:list", (Role.CASE_WORKER, Role.AMBASSADOR)),

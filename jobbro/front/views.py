@@ -7,6 +7,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen, Gender, Readiness
+from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 
 
 def home(request):
@@ -29,22 +30,18 @@ def home(request):
     return render(request, "front/home.html", ctx)
 
 
-# Groups smaller than this are not shown on their own: a count of 1 or 2 can point to a person.
-SMALLEST_GROUP = 5
-
-
 def _breakdown(qs, field, choices=None, most=None):
     """Counts per value, largest first; small groups are folded into one "others" row."""
     rows = qs.values(field).annotate(n=Count("id")).order_by("-n", field)
     labels = dict(choices or [])
-    shown, rest = [], 0
-    for row in rows:
-        if row["n"] >= SMALLEST_GROUP and (most is None or len(shown) < most):
-            shown.append((labels.get(row[field], row[field]) or _("Ikke angivet"), row["n"]))
-        else:
-            rest += row["n"]
-    if rest:
-        count = rest if rest >= SMALLEST_GROUP else _("under %(n)s") % {"n": SMALLEST_GROUP}
+    shown, rest = fold_small_groups(
+        ((labels.get(r[field], r[field]) or _("Ikke angivet"), r["n"]) for r in rows),
+        size=lambda n: n,
+        most=most,
+    )
+    folded = sum(rest)
+    if folded:
+        count = _("under %(n)s") % {"n": SMALLEST_GROUP} if is_small(folded) else folded
         shown.append((_("Øvrige"), count))
     return shown
 

@@ -17,13 +17,20 @@ current step by this rule (documented in docs/architecture.md):
   (the lower step): a step is only claimed when it is known.
 
 A citizen's current step is the highest (lowest number) among their active placements.
+
+"Who could move up" (`could_move_up`) are the active placements that should be talked
+about: an internship of LONG_INTERNSHIP_WEEKS without paid hours (seed 002, Nordfyns: an
+internship should lead to paid hours), an internship in a public company while private
+internship places are free, and wage subsidy for more than LONG_WAGE_SUBSIDY_WEEKS.
 """
 
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+import datetime as dt
+
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobbro.companies.models import Sector
+from jobbro.companies.models import Opening, OpeningKind, Sector
 
 from .models import Placement, PlacementKind, PlacementStatus, Step
 
@@ -122,10 +129,46 @@ def describe_step(step: int | None, kind: str | None = None, *, short: bool = Fa
     return text
 
 
-def current_step(citizen) -> tuple[Step | None, Placement | None]:
-    """The citizen's current step and the placement that puts them there."""
-    best = None
-    for p in citizen.placements.filter(status=PlacementStatus.ACTIVE).select_related("company"):
-        if best is None or placement_step(p) < placement_step(best):
-            best = p
-    return (placement_step(best) if best else None), best
+# Who could move up ----------------------------------------------------------------------
+
+LONG_INTERNSHIP_WEEKS = 8
+LONG_WAGE_SUBSIDY_WEEKS = 26
+
+
+def private_internships_free(today: dt.date) -> bool:
+    """Free internship places at private companies today, as the job bank counts them
+    (open, cooperating company, running today, capacity left)."""
+    return (
+        Opening.objects.free_now(today)
+        .filter(kind=OpeningKind.INTERNSHIP, company__sector=Sector.PRIVATE)
+        .exists()
+    )
+
+
+def could_move_up(placements: QuerySet, today: dt.date, *, free_private: bool) -> QuerySet:
+    """The active placements among these that could move up the staircase."""
+    long_internship = today - dt.timedelta(weeks=LONG_INTERNSHIP_WEEKS)
+    long_subsidy = today - dt.timedelta(weeks=LONG_WAGE_SUBSIDY_WEEKS)
+    q = Q(kind=PlacementKind.INTERNSHIP, paid_hours_per_week=0, starts_on__lte=long_internship)
+    q |= Q(kind=PlacementKind.WAGE_SUBSIDY, starts_on__lte=long_subsidy)
+    if free_private:
+        q |= Q(kind=PlacementKind.INTERNSHIP) & ~Q(company__sector=Sector.PRIVATE)
+    return placements.filter(status=PlacementStatus.ACTIVE).filter(q)
+
+
+def move_up_reasons(placement: Placement, today: dt.date, *, free_private: bool) -> list[str]:
+    """Why this placement is on "who could move up", in Danish, one line per reason."""
+    reasons = []
+    internship = placement.kind == PlacementKind.INTERNSHIP
+    weeks = (today - placement.starts_on).days // 7
+    if internship and not placement.paid_hours_per_week and weeks >= LONG_INTERNSHIP_WEEKS:
+        reasons.append(
+            _("%(w)s uger i praktik uden lønnede timer: tal om lønnede timer eller løntilskud.")
+            % {"w": weeks}
+        )
+    public = not placement.company_id or placement.company.sector != Sector.PRIVATE
+    if internship and free_private and public:
+        reasons.append(_("Praktik i offentlig virksomhed; der er ledige private praktikpladser."))
+    if placement.kind == PlacementKind.WAGE_SUBSIDY and weeks >= LONG_WAGE_SUBSIDY_WEEKS:
+        reasons.append(_("Over et halvt år i løntilskud: er der et ordinært job?"))
+    return reasons

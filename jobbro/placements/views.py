@@ -17,9 +17,8 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.audit.services import log_access
 from jobbro.citizens import access as citizen_access
-from jobbro.companies.models import Opening, OpeningKind, Sector
 
-from . import access, calendar, services
+from . import access, calendar, services, staircase
 from .forms import (
     AcuteAnswerForm,
     AcuteIssueForm,
@@ -44,10 +43,6 @@ from .models import (
 from .staircase import describe_step, kind_label, placement_step
 
 PAGE_SIZE = 25
-# Seed 002 (Nordfyns): an internship should lead to paid hours; after this long without
-# any, the course is shown on "who could move up".
-LONG_INTERNSHIP_WEEKS = 8
-LONG_WAGE_SUBSIDY_WEEKS = 26
 
 
 def _open(request, pk):
@@ -291,48 +286,26 @@ def conversation_create(request, placement):
 def move_up(request):
     """Who could move up the staircase: "always as high as possible" (seed 000 line ~137)."""
     today = timezone.localdate()
-    # Free places as the job bank counts them (open, cooperating company, running today).
-    free_private = (
-        Opening.objects.free_now(today)
-        .filter(kind=OpeningKind.INTERNSHIP, company__sector=Sector.PRIVATE)
-        .exists()
+    free_private = staircase.private_internships_free(today)
+    placements = staircase.could_move_up(
+        access.placements_for(request.user), today, free_private=free_private
     )
-    long_internship = today - dt.timedelta(weeks=LONG_INTERNSHIP_WEEKS)
-    long_subsidy = today - dt.timedelta(weeks=LONG_WAGE_SUBSIDY_WEEKS)
-    q = Q(kind=PlacementKind.INTERNSHIP, paid_hours_per_week=0, starts_on__lte=long_internship)
-    q |= Q(kind=PlacementKind.WAGE_SUBSIDY, starts_on__lte=long_subsidy)
-    if free_private:
-        q |= Q(kind=PlacementKind.INTERNSHIP) & ~Q(company__sector=Sector.PRIVATE)
-    placements = (
-        access.placements_for(request.user)
-        .filter(status=PlacementStatus.ACTIVE)
-        .filter(q)
-        .select_related("citizen", "company")
-        .order_by("starts_on", "id")
-    )
-    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
-    rows = []
-    for p in page:
-        reasons = []
-        internship = p.kind == PlacementKind.INTERNSHIP
-        if internship and not p.paid_hours_per_week and p.starts_on <= long_internship:
-            reasons.append(
-                _("%(w)s uger i praktik uden lønnede timer: tal om lønnede timer eller løntilskud.")
-                % {"w": (today - p.starts_on).days // 7}
-            )
-        public = not p.company_id or p.company.sector != Sector.PRIVATE
-        if internship and free_private and public:
-            reasons.append(
-                _("Praktik i offentlig virksomhed; der er ledige private praktikpladser.")
-            )
-        if p.kind == PlacementKind.WAGE_SUBSIDY and p.starts_on <= long_subsidy:
-            reasons.append(_("Over et halvt år i løntilskud: er der et ordinært job?"))
-        rows.append((p, describe_step(placement_step(p), p.kind), reasons))
+    page = Paginator(
+        placements.select_related("citizen", "company").order_by("starts_on", "id"), PAGE_SIZE
+    ).get_page(request.GET.get("side"))
+    rows = [
+        (
+            p,
+            describe_step(placement_step(p), p.kind),
+            staircase.move_up_reasons(p, today, free_private=free_private),
+        )
+        for p in page
+    ]
     _log_list(request, [p.citizen_id for p in page])
     return render(
         request,
         "placements/move_up.html",
-        {"page": page, "rows": rows, "params": "", "weeks": LONG_INTERNSHIP_WEEKS},
+        {"page": page, "rows": rows, "params": "", "weeks": staircase.LONG_INTERNSHIP_WEEKS},
     )
 
 

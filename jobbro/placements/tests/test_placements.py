@@ -21,7 +21,13 @@ from jobbro.placements.models import (
     PlacementStatus,
     Step,
 )
-from jobbro.placements.staircase import current_step, step_for, with_current_step
+from jobbro.placements.staircase import (
+    could_move_up,
+    move_up_reasons,
+    placement_step,
+    step_for,
+    with_current_step,
+)
 from jobbro.placements.tests.factories import (
     make_company,
     make_opening,
@@ -44,14 +50,13 @@ def test_it_puts_each_kind_on_its_step():
     assert step_for(PlacementKind.EDUCATION, None) == Step.OTHER_EFFORT
 
 
-def test_it_takes_the_highest_active_step_in_python_and_in_the_database(citizens):
+def test_it_takes_the_highest_active_step_in_the_database(citizens):
     fatima = citizens["fatima"]
     public = make_company("Hedensted Kommune, Plejecenter", Sector.PUBLIC)
     private = make_company("Løsning Slagteri A/S", Sector.PRIVATE)
     make_placement(fatima, public, kind=PlacementKind.INTERNSHIP)
     make_placement(fatima, None, kind=PlacementKind.EDUCATION)
     make_placement(fatima, private, kind=PlacementKind.ORDINARY, status=PlacementStatus.ENDED)
-    assert current_step(fatima)[0] == Step.INTERNSHIP_PUBLIC
     annotated = with_current_step(type(fatima).objects.filter(pk=fatima.pk)).get()
     assert (annotated.current_step, annotated.current_kind) == (5, PlacementKind.INTERNSHIP)
     make_placement(fatima, private, kind=PlacementKind.WAGE_SUBSIDY)
@@ -191,6 +196,30 @@ def test_it_lists_who_could_move_up(client, people, citizens):
     assert "Haddad" in page and "9 uger i praktik uden lønnede timer" in page
     assert "Tesfay" in page and "ledige private praktikpladser" in page
     assert "Rahimi" not in page  # carol's, and with paid hours anyway
+
+
+def test_it_says_why_a_placement_could_move_up(citizens):
+    today = timezone.localdate()
+    private = make_company("Privat A/S", Sector.PRIVATE)
+    public = make_company("Kommunen", Sector.PUBLIC)
+    long_public = make_placement(citizens["fatima"], public, weeks_ago=8)
+    short_private = make_placement(citizens["yonas"], private, weeks_ago=7)
+    subsidy = make_placement(
+        citizens["omar"], private, kind=PlacementKind.WAGE_SUBSIDY, weeks_ago=26
+    )
+    placements = type(long_public).objects.all()
+
+    assert set(could_move_up(placements, today, free_private=False)) == {long_public, subsidy}
+    assert set(could_move_up(placements, today, free_private=True)) == {long_public, subsidy}
+    assert move_up_reasons(long_public, today, free_private=True) == [
+        "8 uger i praktik uden lønnede timer: tal om lønnede timer eller løntilskud.",
+        "Praktik i offentlig virksomhed; der er ledige private praktikpladser.",
+    ]
+    assert move_up_reasons(short_private, today, free_private=True) == []
+    assert move_up_reasons(subsidy, today, free_private=False) == [
+        "Over et halvt år i løntilskud: er der et ordinært job?"
+    ]
+    assert placement_step(subsidy) == Step.WAGE_SUBSIDY_PRIVATE
 
 
 # Plans, revisions and follow-ups -----------------------------------------------------------
