@@ -308,23 +308,9 @@ class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.M
         for name in ("starts_on", "ends_on", "staff_consulted_on"):
             self.fields[name].error_messages["invalid"] = DATE_ERROR
 
-    def clean_capacity(self):
-        capacity = self.cleaned_data["capacity"]
-        if capacity is not None and capacity < 1:
-            raise forms.ValidationError(_("Der skal være mindst 1 plads."))
-        return capacity
-
-    def clean_hours_per_week(self):
-        hours = self.cleaned_data["hours_per_week"]
-        if hours is not None and not 0 < hours <= 60:
-            raise forms.ValidationError(_("Timer pr. uge skal være mellem 0 og 60."))
-        return hours
-
     def clean(self):
+        # Capacity, hours and dates are the model's rules (Opening.clean).
         cleaned = super().clean()
-        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if start and end and end < start:
-            self.add_error("ends_on", _("Slutdatoen kan ikke ligge før startdatoen."))
         if cleaned.get("kind") != OpeningKind.WAGE_SUBSIDY:
             cleaned["replaces_recent_vacancy"] = False
         return cleaned

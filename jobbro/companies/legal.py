@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from jobbro.placements.models import Placement, PlacementKind, PlacementStatus
 
@@ -84,21 +85,34 @@ class ReasonablenessResult:
     @property
     def message(self) -> str:
         if not self.known:
-            return (
+            return _(
                 "Antallet af ordinært ansatte er ikke oplyst, så rimelighedskravet "
                 "(§ 77 i lov om en aktiv beskæftigelsesindsats) kan ikke kontrolleres."
             )
         if self.exceeded:
             return (
-                f"Rimelighedskravet er overskredet: {self.total} i praktik eller løntilskud "
-                f"med {self.ordinary_employees} ordinært ansatte; højst {self.allowed} er "
-                "tilladt (§ 77 i lov om en aktiv beskæftigelsesindsats). Jobcentret skal "
-                "vurdere, om der kan dispenseres."
+                _(
+                    "Rimelighedskravet er overskredet: %(total)s i praktik eller løntilskud "
+                    "med %(employees)s ordinært ansatte; højst %(allowed)s er "
+                    "tilladt (§ 77 i lov om en aktiv beskæftigelsesindsats). Jobcentret skal "
+                    "vurdere, om der kan dispenseres."
+                )
+                % self._numbers()
             )
         return (
-            f"Rimelighedskravet er overholdt: {self.total} af højst {self.allowed} i praktik "
-            f"eller løntilskud med {self.ordinary_employees} ordinært ansatte."
+            _(
+                "Rimelighedskravet er overholdt: %(total)s af højst %(allowed)s i praktik "
+                "eller løntilskud med %(employees)s ordinært ansatte."
+            )
+            % self._numbers()
         )
+
+    def _numbers(self) -> dict[str, int | None]:
+        return {
+            "total": self.total,
+            "employees": self.ordinary_employees,
+            "allowed": self.allowed,
+        }
 
 
 def reasonableness_check(company: Company, *, adding: int = 0) -> ReasonablenessResult:
@@ -134,26 +148,38 @@ def net_new_job_check(company: Company, *, opening: Opening, adding: int = 1) ->
     months = settings.NET_NEW_JOB_VACANCY_MONTHS
     if opening.replaces_recent_vacancy:
         problems.append(
-            f"Løntilskudsstillingen er blevet ledig ved afsked eller fratræden inden for de "
-            f"seneste {months} måneder. Det opfylder ikke merbeskæftigelseskravet."
+            _(
+                "Løntilskudsstillingen er blevet ledig ved afsked eller fratræden inden for de "
+                "seneste %(months)s måneder. Det opfylder ikke merbeskæftigelseskravet."
+            )
+            % {"months": months}
         )
     average, employees = company.employees_avg_12_months, company.ordinary_employees
     if average is None or employees is None:
         unknown.append(
-            "Antal ordinært ansatte nu og i gennemsnit de seneste 12 måneder skal være oplyst "
-            "for at kontrollere merbeskæftigelseskravet (nettoudvidelse af antallet af ansatte)."
+            _(
+                "Antal ordinært ansatte nu og i gennemsnit de seneste 12 måneder skal være "
+                "oplyst for at kontrollere merbeskæftigelseskravet (nettoudvidelse af antallet "
+                "af ansatte)."
+            )
         )
     else:
         current = subsidised_at(company, kinds=(PlacementKind.WAGE_SUBSIDY,)) if company.pk else 0
         after = employees + current + adding
         if after <= average:
             problems.append(
-                f"Ansættelsen giver ikke en nettoudvidelse: {after} ansatte efter ansættelsen "
-                f"mod {average} i gennemsnit de seneste 12 måneder (merbeskæftigelseskravet)."
+                _(
+                    "Ansættelsen giver ikke en nettoudvidelse: %(after)s ansatte efter "
+                    "ansættelsen mod %(average)s i gennemsnit de seneste 12 måneder "
+                    "(merbeskæftigelseskravet)."
+                )
+                % {"after": after, "average": average}
             )
     if opening.staff_consulted_on is None:
         unknown.append(
-            "Det er ikke registreret, at løntilskuddet er drøftet med en repræsentant for de "
-            "ansatte før ansættelsen (§ 78 i lov om en aktiv beskæftigelsesindsats)."
+            _(
+                "Det er ikke registreret, at løntilskuddet er drøftet med en repræsentant for "
+                "de ansatte før ansættelsen (§ 78 i lov om en aktiv beskæftigelsesindsats)."
+            )
         )
     return NetNewJobResult(problems=tuple(problems), unknown=tuple(unknown))

@@ -1,6 +1,7 @@
 """Companies and the job bank (PRODUCT.md capability 2; seed 000 line ~325)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +22,10 @@ def period(starts_on, ends_on) -> str:
     if end:
         return gettext("Til %(date)s") % {"date": end}
     return gettext("Løbende")
+
+
+# A week's hours in an opening or a placement are more than 0 and at most this.
+MAX_HOURS_PER_WEEK = 60
 
 
 class Sector(models.TextChoices):
@@ -168,10 +173,30 @@ class Opening(Versioned):
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="opening_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="opening_capacity_at_least_1"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__isnull=True)
+                | models.Q(hours_per_week__gt=0, hours_per_week__lte=MAX_HOURS_PER_WEEK),
+                name="opening_hours_0_to_60",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.company})"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("Der skal være mindst 1 plads.")
+        hours = self.hours_per_week
+        if hours is not None and not 0 < hours <= MAX_HOURS_PER_WEEK:
+            errors["hours_per_week"] = _("Timer pr. uge skal være mellem 0 og 60.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def period(self) -> str:

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .models import Company, PartnershipChange, PartnershipStatus
 
@@ -16,7 +18,8 @@ def company_create(*, company: Company, by) -> Company:
         company=company,
         status=company.partnership_status,
         changed_by=by,
-        reason="Virksomheden er oprettet i jobbanken.",
+        # Stored in Danish, as every record is, whatever the writer's interface language.
+        reason=gettext_noop("Virksomheden er oprettet i jobbanken."),
     )
     return company
 
@@ -28,13 +31,13 @@ def partnership_change(*, company: Company, status: str, by, reason: str, at=Non
     A pause or an end needs a reason: the next consultant must know why the company said no.
     """
     if status not in PartnershipStatus.values:
-        raise ValidationError({"status": "Vælg en gyldig status for samarbejdet."})
+        raise ValidationError({"status": _("Vælg en gyldig status for samarbejdet.")})
     if status == company.partnership_status:
-        raise ValidationError({"status": "Samarbejdet har allerede denne status."})
+        raise ValidationError({"status": _("Samarbejdet har allerede denne status.")})
     reason = (reason or "").strip()
     if status != PartnershipStatus.ACTIVE and not reason:
         raise ValidationError(
-            {"reason": "Skriv hvorfor samarbejdet sættes på pause eller afsluttes."}
+            {"reason": _("Skriv hvorfor samarbejdet sættes på pause eller afsluttes.")}
         )
     change = PartnershipChange.objects.create(
         company=company,

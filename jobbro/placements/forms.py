@@ -12,7 +12,6 @@ from .models import (
     CoursePlan,
     EndingConversation,
     Placement,
-    PlacementKind,
     PlacementStatus,
     RetentionEntry,
     RetentionPlan,
@@ -72,25 +71,6 @@ class PlacementForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
         self.fields["status"].choices = statuses
         for name in ("hours_per_week", "paid_hours_per_week"):
             self.fields[name].error_messages["invalid"] = _("Skriv et tal, fx 37 eller 7,5.")
-
-    def clean(self):
-        cleaned = super().clean()
-        company, opening = cleaned.get("company"), cleaned.get("opening")
-        kind = cleaned.get("kind")
-        if opening and company and opening.company_id != company.pk:
-            self.add_error("opening", _("Åbningen hører til en anden virksomhed."))
-        needs_company = kind not in (PlacementKind.EDUCATION, PlacementKind.OTHER_EFFORT)
-        if kind and needs_company and not company and not opening:
-            self.add_error("company", _("Vælg virksomheden, hvor forløbet foregår."))
-        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("Slutdatoen kan ikke ligge før startdatoen."))
-        paid, hours = cleaned.get("paid_hours_per_week"), cleaned.get("hours_per_week")
-        if paid is not None and paid < 0:
-            self.add_error("paid_hours_per_week", _("Lønnede timer kan ikke være negative."))
-        if hours is not None and not 0 < hours <= 60:
-            self.add_error("hours_per_week", _("Timer pr. uge skal være mellem 0 og 60."))
-        return cleaned
 
 
 class EndForm(DesignSystemMixin, forms.Form):

@@ -3,10 +3,12 @@
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.companies.models import MAX_HOURS_PER_WEEK
 from jobbro.core.locking import Versioned
 
 # Middelfart's rule (seed 002): an acute problem in a course is answered within 24 hours.
@@ -25,6 +27,10 @@ class PlacementKind(models.TextChoices):
     LEISURE_JOB = "leisure_job", _("Fritidsjob")
     EDUCATION = "education", _("Uddannelse (VUC, FVU)")
     FLEXJOB = "flexjob", _("Fleksjob")
+
+
+# The kinds of placement that need no company (a school, a municipal utility effort).
+WITHOUT_COMPANY = (PlacementKind.EDUCATION, PlacementKind.OTHER_EFFORT)
 
 
 class Step(models.IntegerChoices):
@@ -104,10 +110,38 @@ class Placement(Versioned):
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="placement_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__isnull=True)
+                | models.Q(hours_per_week__gt=0, hours_per_week__lte=MAX_HOURS_PER_WEEK),
+                name="placement_hours_0_to_60",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(paid_hours_per_week__gte=0),
+                name="placement_paid_hours_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_on:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        """The rules every placement keeps, whoever saves it (form, service, demo)."""
+        errors = {}
+        company_id = self.company_id
+        if self.opening_id and company_id and self.opening.company_id != company_id:
+            errors["opening"] = _("Åbningen hører til en anden virksomhed.")
+        needs_company = self.kind not in WITHOUT_COMPANY
+        if self.kind and needs_company and not company_id and not self.opening_id:
+            errors["company"] = _("Vælg virksomheden, hvor forløbet foregår.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+        paid, hours = self.paid_hours_per_week, self.hours_per_week
+        if paid is not None and paid < 0:
+            errors["paid_hours_per_week"] = _("Lønnede timer kan ikke være negative.")
+        if hours is not None and not 0 < hours <= MAX_HOURS_PER_WEEK:
+            errors["hours_per_week"] = _("Timer pr. uge skal være mellem 0 og 60.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ContactMode(models.TextChoices):
@@ -255,6 +289,14 @@ class FollowUp(models.Model):
         verbose_name = _("opfølgning")
         verbose_name_plural = _("opfølgninger")
         indexes = [models.Index(fields=["assigned_to", "done_on", "due_on"])]
+        constraints = [
+            # The plan's rhythm keeps one open follow-up per course (services.py).
+            models.UniqueConstraint(
+                fields=["placement"],
+                condition=models.Q(done_on__isnull=True, cancelled=False),
+                name="one_open_follow_up_per_placement",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_mode_display()} {self.due_on:%d.%m.%Y}"
