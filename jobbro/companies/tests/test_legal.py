@@ -100,3 +100,15 @@ def test_it_needs_the_numbers_for_the_net_new_job_rule():
     result = legal.net_new_job_check(company, opening=Opening(kind=OpeningKind.WAGE_SUBSIDY))
     assert not result.ok and not result.problems
     assert "skal være oplyst" in result.unknown[0]
+
+
+def test_it_warns_in_english_in_the_english_interface(company):
+    from django.utils import translation
+
+    opening = make_opening(company, kind=OpeningKind.WAGE_SUBSIDY, replaces_recent_vacancy=True)
+    with translation.override("en"):
+        message = legal.reasonableness_check(company, adding=5).message
+        result = legal.net_new_job_check(company, opening=opening)
+    assert message.startswith("The reasonableness requirement is exceeded: 5 in")
+    assert result.problems[0].startswith("The wage-subsidy position became vacant")
+    assert result.unknown[0].startswith("It is not recorded that the wage subsidy")
