@@ -66,6 +66,33 @@ def _search_params(request) -> QueryDict:
     return params
 
 
+def _search(request, citizens, data: dict):
+    """The citizens matching the list's filters, the search text, and the citizen outside
+    this user's context whose exact CPR number was searched (they may state a reason)."""
+    query, outside = data["q"].strip(), None
+    if query and cprlib.looks_like_cpr(query):
+        citizens = citizens.with_cpr(query)
+        if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
+            outside = Citizen.objects.with_cpr(query).only("id").first()
+            if outside:
+                # Confirming that a CPR number exists is itself a disclosure: log it.
+                log_access(
+                    request,
+                    action=Action.SEARCH,
+                    citizen_ids=[outside.pk],
+                    purpose=Purpose.LOOKUP,
+                )
+    elif query:
+        for term in query.split():
+            citizens = citizens.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    for name in ("readiness", "benefit_type", "gender", "nationality"):
+        if data[name]:
+            citizens = citizens.filter(**{name: data[name]})
+    if data["mine"]:
+        citizens = citizens.filter(case_worker=request.user)
+    return citizens.order_by(*SORTS.get(data["sort"] or "name")), query, outside
+
+
 @role_required(*access.CASE_FILE_ROLES)
 def citizen_list(request):
     if request.method == "POST":
@@ -78,31 +105,7 @@ def citizen_list(request):
     citizens = with_current_step(scope.select_related("case_worker"))
     query, outside = "", None
     if form.is_valid():
-        data = form.cleaned_data
-        query = data["q"].strip()
-        if query and cprlib.looks_like_cpr(query):
-            citizens = citizens.with_cpr(query)
-            if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
-                outside = Citizen.objects.with_cpr(query).only("id").first()
-                if outside:
-                    # Confirming that a CPR number exists is itself a disclosure: log it.
-                    log_access(
-                        request,
-                        action=Action.SEARCH,
-                        citizen_ids=[outside.pk],
-                        purpose=Purpose.LOOKUP,
-                    )
-        elif query:
-            for term in query.split():
-                citizens = citizens.filter(
-                    Q(first_name__icontains=term) | Q(last_name__icontains=term)
-                )
-        for name in ("readiness", "benefit_type", "gender", "nationality"):
-            if data[name]:
-                citizens = citizens.filter(**{name: data[name]})
-        if data["mine"]:
-            citizens = citizens.filter(case_worker=request.user)
-        citizens = citizens.order_by(*SORTS.get(data["sort"] or "name"))
+        citizens, query, outside = _search(request, citizens, form.cleaned_data)
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
     log_page(request, page.object_list, Action.SEARCH if query else Action.LIST)
     params = request.GET.copy()

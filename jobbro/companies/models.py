@@ -327,7 +327,7 @@ class Demand(models.Model):
         return period(self.starts_on, self.ends_on)
 
 
-class Readiness(models.TextChoices):
+class BarometerReadiness(models.TextChoices):
     """The company's readiness to take refugees (Hjørring's job barometer, seed 002)."""
 
     READY = "ready", _("Klar til at samarbejde")
@@ -344,7 +344,7 @@ class BarometerSurvey(models.Model):
         _("forventede jobåbninger de næste 12 måneder")
     )
     readiness = models.CharField(
-        _("parathed til at tage flygtninge"), max_length=10, choices=Readiness.choices
+        _("parathed til at tage flygtninge"), max_length=10, choices=BarometerReadiness.choices
     )
     note = models.TextField(_("bemærkning"), blank=True)
     recorded_by = models.ForeignKey(

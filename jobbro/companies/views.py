@@ -23,13 +23,13 @@ from .forms import (
     SurveyForm,
 )
 from .models import (
+    BarometerReadiness,
     BarometerSurvey,
     Company,
     Demand,
     Opening,
     OpeningKind,
     PartnershipStatus,
-    Readiness,
 )
 
 PAGE_SIZE = 25
@@ -376,10 +376,10 @@ def barometer(request):
     totals = {
         "companies": companies.count(),
         "expected": companies.aggregate(n=Sum("expected"))["n"] or 0,
-        "ready": companies.filter(readiness=Readiness.READY).count(),
+        "ready": companies.filter(readiness=BarometerReadiness.READY).count(),
     }
     page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("side"))
-    labels = dict(Readiness.choices)
+    labels = dict(BarometerReadiness.choices)
     for company in page.object_list:
         company.readiness_label = labels.get(company.readiness, "")
     ctx = {

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from jobbro.accounts.models import User
 from jobbro.companies.models import (
+    BarometerReadiness,
     BarometerSurvey,
     Channel,
     Company,
@@ -29,7 +30,6 @@ from jobbro.companies.models import (
     OpeningKind,
     PartnershipChange,
     PartnershipStatus,
-    Readiness,
     Sector,
 )
 from jobbro.lib.cvr import WEIGHTS
@@ -274,7 +274,7 @@ def build_companies(
             day = dt.date(today.year - year_back, 9, 15)
             if day > today or day < since - dt.timedelta(days=365) or rng.random() < 0.25:
                 continue
-            readiness = rng.choices(Readiness.values, (6, 3, 1))[0]
+            readiness = rng.choices(BarometerReadiness.values, (6, 3, 1))[0]
             surveys.append(
                 BarometerSurvey(
                     company=company,

@@ -146,11 +146,11 @@ def placement_list(request):
 
 
 @role_required(*access.CREATE_ROLES)
-def placement_create(request, citizen):
+def placement_create(request, pk):
     try:
-        citizen, purpose, reason = citizen_access.open_citizen(request.user, citizen)
+        citizen, purpose, reason = citizen_access.open_citizen(request.user, pk)
     except citizen_access.ReasonRequired:
-        return redirect("citizens:reason", pk=citizen)
+        return redirect("citizens:reason", pk=pk)
     if not access.may_create(request.user, purpose):
         raise Http404
     form = PlacementForm(
@@ -173,7 +173,7 @@ def placement_create(request, citizen):
                 fields=["placement"],
             )
             messages.success(request, _("Forløbet er oprettet."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     log_access(
         request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
     )
@@ -181,8 +181,8 @@ def placement_create(request, citizen):
 
 
 @role_required(*access.READ_ROLES)
-def placement_detail(request, placement):
-    opened, redirect_ = _open(request, placement)
+def placement_detail(request, pk):
+    opened, redirect_ = _open(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -209,8 +209,8 @@ def placement_detail(request, placement):
 
 
 @role_required(*access.WORK_ROLES)
-def placement_edit(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def placement_edit(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -226,7 +226,7 @@ def placement_edit(request, placement):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, changed)
             messages.success(request, _("Ændringerne er gemt."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(
         request,
@@ -236,8 +236,8 @@ def placement_edit(request, placement):
 
 
 @role_required(*access.WORK_ROLES)
-def placement_end(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def placement_end(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -252,14 +252,14 @@ def placement_end(request, placement):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["status", "ends_on"])
             messages.success(request, _("Forløbet er afsluttet."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(request, "placements/end.html", {"form": form, "placement": placement})
 
 
 @role_required(*access.WORK_ROLES)
-def conversation_create(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def conversation_create(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -277,7 +277,7 @@ def conversation_create(request, placement):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["ending_conversation"])
             messages.success(request, _("Samtalen er registreret."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(request, "placements/conversation.html", {"form": form, "placement": placement})
 
@@ -313,8 +313,8 @@ def move_up(request):
 
 
 @role_required(*access.WORK_ROLES)
-def plan_edit(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def plan_edit(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -331,7 +331,7 @@ def plan_edit(request, placement):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["plan"])
             messages.success(request, _("Planen er gemt."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(
         request, "placements/plan_form.html", {"form": form, "placement": placement, "plan": plan}
@@ -339,8 +339,8 @@ def plan_edit(request, placement):
 
 
 @role_required(*access.READ_ROLES)
-def plan_history(request, placement):
-    opened, redirect_ = _open(request, placement)
+def plan_history(request, pk):
+    opened, redirect_ = _open(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -385,11 +385,21 @@ PERIODS = {
 }
 
 
+def _periods(today: dt.date) -> dict[str, Q]:
+    """The follow-up list's tabs as filters: this week (Monday to Sunday), overdue, later."""
+    monday = today - dt.timedelta(days=today.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    return {
+        "uge": Q(due_on__gte=monday, due_on__lte=sunday),
+        "forfaldne": Q(due_on__lt=today),
+        "kommende": Q(due_on__gt=sunday),
+    }
+
+
 @role_required(*access.WORK_ROLES)
 def follow_up_list(request):
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
-    sunday = monday + dt.timedelta(days=6)
     period = request.GET.get("vis", "uge")
     if period not in PERIODS:
         period = "uge"
@@ -399,17 +409,9 @@ def follow_up_list(request):
     ).select_related("placement__citizen", "placement__company", "assigned_to")
     if mine:
         follow_ups = follow_ups.filter(assigned_to=request.user)
-    counts = {
-        "uge": follow_ups.filter(due_on__gte=monday, due_on__lte=sunday).count(),
-        "forfaldne": follow_ups.filter(due_on__lt=today).count(),
-        "kommende": follow_ups.filter(due_on__gt=sunday).count(),
-    }
-    if period == "uge":
-        follow_ups = follow_ups.filter(due_on__gte=monday, due_on__lte=sunday)
-    elif period == "forfaldne":
-        follow_ups = follow_ups.filter(due_on__lt=today)
-    else:
-        follow_ups = follow_ups.filter(due_on__gt=sunday)
+    periods = _periods(today)
+    counts = {key: follow_ups.filter(q).count() for key, q in periods.items()}
+    follow_ups = follow_ups.filter(periods[period])
     page = Paginator(follow_ups.order_by("due_on", "id"), PAGE_SIZE).get_page(
         request.GET.get("side")
     )
@@ -427,15 +429,15 @@ def follow_up_list(request):
             "mine": mine,
             "today": today,
             "monday": monday,
-            "sunday": sunday,
+            "sunday": monday + dt.timedelta(days=6),
             "params": params.urlencode(),
         },
     )
 
 
 @role_required(*access.WORK_ROLES)
-def follow_up_record(request, follow_up):
-    follow_up = get_object_or_404(FollowUp, pk=follow_up)
+def follow_up_record(request, pk):
+    follow_up = get_object_or_404(FollowUp, pk=pk)
     opened, redirect_ = _open_for_work(request, follow_up.placement_id)
     if redirect_:
         return redirect_
@@ -449,7 +451,7 @@ def follow_up_record(request, follow_up):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["follow_up"])
             messages.success(request, _("Opfølgningen er registreret, og den næste er planlagt."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(
         request,
@@ -462,8 +464,8 @@ def follow_up_record(request, follow_up):
 
 
 @role_required(*access.WORK_ROLES)
-def acute_create(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def acute_create(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -479,14 +481,14 @@ def acute_create(request, placement):
             messages.success(
                 request, _("Henvendelsen er registreret. Den skal besvares inden 24 timer.")
             )
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(request, "placements/acute_form.html", {"form": form, "placement": placement})
 
 
 @role_required(*access.WORK_ROLES)
-def acute_answer(request, issue):
-    issue = get_object_or_404(AcuteIssue, pk=issue)
+def acute_answer(request, pk):
+    issue = get_object_or_404(AcuteIssue, pk=pk)
     opened, redirect_ = _open_for_work(request, issue.placement_id)
     if redirect_:
         return redirect_
@@ -500,7 +502,7 @@ def acute_answer(request, issue):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["acute_issue"])
             messages.success(request, _("Svaret er registreret."))
-            return redirect("placements:detail", placement=placement.pk)
+            return redirect("placements:detail", pk=placement.pk)
     _log(request, placement, purpose, reason)
     return render(
         request,
@@ -542,8 +544,8 @@ def acute_breaches(request):
 
 
 @role_required(*access.READ_ROLES)
-def retention(request, placement):
-    opened, redirect_ = _open(request, placement)
+def retention(request, pk):
+    opened, redirect_ = _open(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
@@ -569,7 +571,7 @@ def retention(request, placement):
             else:
                 _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
                 messages.success(request, _("Fastholdelsesplanen er gemt."))
-                return redirect("placements:retention", placement=placement.pk)
+                return redirect("placements:retention", pk=placement.pk)
     _log(request, placement, purpose, reason, fields=["retention_plan"])
     return render(
         request,
@@ -586,14 +588,14 @@ def retention(request, placement):
 
 
 @role_required(*access.WORK_ROLES)
-def retention_entry(request, placement):
-    opened, redirect_ = _open_for_work(request, placement)
+def retention_entry(request, pk):
+    opened, redirect_ = _open_for_work(request, pk)
     if redirect_:
         return redirect_
     placement, purpose, reason = opened
     plan = RetentionPlan.objects.filter(placement=placement).first()
     if plan is None:
-        return redirect("placements:retention", placement=placement.pk)
+        return redirect("placements:retention", pk=placement.pk)
     form = RetentionEntryForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -603,7 +605,7 @@ def retention_entry(request, placement):
         else:
             _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
             messages.success(request, _("Beskrivelsen er tilføjet."))
-            return redirect("placements:retention", placement=placement.pk)
+            return redirect("placements:retention", pk=placement.pk)
     _log(request, placement, purpose, reason, fields=["retention_plan"])
     return render(
         request, "placements/retention_entry.html", {"form": form, "placement": placement}
@@ -623,8 +625,8 @@ def _retention_context(placement, plan):
     }
 
 
-def _open_retention(request, placement):
-    opened, redirect_ = _open(request, placement)
+def _open_retention(request, pk):
+    opened, redirect_ = _open(request, pk)
     if redirect_:
         return None, redirect_
     placement, purpose, reason = opened
@@ -634,16 +636,16 @@ def _open_retention(request, placement):
 
 
 @role_required(*access.READ_ROLES)
-def retention_print(request, placement):
-    ctx, redirect_ = _open_retention(request, placement)
+def retention_print(request, pk):
+    ctx, redirect_ = _open_retention(request, pk)
     if redirect_:
         return redirect_
     return render(request, "placements/retention_print.html", {**ctx, "for_print": True})
 
 
 @role_required(*access.READ_ROLES)
-def retention_pdf(request, placement):
-    ctx, redirect_ = _open_retention(request, placement)
+def retention_pdf(request, pk):
+    ctx, redirect_ = _open_retention(request, pk)
     if redirect_:
         return redirect_
     return documents.pdf_response(

@@ -540,18 +540,12 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": people["alice"].team_id}
     if url.params == ("uidb64", "token"):
         return {"uidb64": "MQ", "token": "ikke-et-gyldigt-token"}
-    if url.params == ("citizen",):
-        return {"citizen": citizen.pk}
-    if url.params == ("placement",):
-        return {"placement": Placement.objects.filter(citizen=citizen).first().pk}
-    if url.params == ("follow_up",):
-        return {"follow_up": FollowUp.objects.filter(placement__citizen=citizen).first().pk}
+    if url.name.startswith("placements:") and url.params == ("pk",):
+        return {"pk": _placement_kwarg(url.name, citizen)}
     if url.params == ("token",):
         from jobbro.placements.calendar import feed_renew
 
         return {"token": feed_renew(user=people["amir"]).token}
-    if url.params == ("issue",):
-        return {"issue": AcuteIssue.objects.filter(placement__citizen=citizen).first().pk}
     if url.name.startswith("assessments:"):
         return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name.startswith("companies:") and url.params == ("pk",):
@@ -559,6 +553,18 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
         return {"pk": (opening if by_opening else company).pk}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
+
+
+def _placement_kwarg(name: str, citizen) -> int:
+    """The pk a placements URL takes: the citizen's, or a placement, follow-up or acute
+    issue of theirs."""
+    if name == "placements:create":
+        return citizen.pk
+    if name == "placements:follow_up_record":
+        return FollowUp.objects.filter(placement__citizen=citizen).first().pk
+    if name == "placements:acute_answer":
+        return AcuteIssue.objects.filter(placement__citizen=citizen).first().pk
+    return Placement.objects.filter(citizen=citizen).first().pk
 
 
 def _assessment_kwarg(name: str, citizen) -> int:

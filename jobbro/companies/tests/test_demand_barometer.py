@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from jobbro.companies.models import BarometerSurvey, Demand, PartnershipStatus, Readiness
+from jobbro.companies.models import BarometerReadiness, BarometerSurvey, Demand, PartnershipStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -39,19 +39,19 @@ def test_it_shows_each_companys_latest_barometer_answer(client, people, company,
         company=company,
         surveyed_on=dt.date(2025, 9, 15),
         expected_openings=2,
-        readiness=Readiness.MAYBE,
+        readiness=BarometerReadiness.MAYBE,
     )
     BarometerSurvey.objects.create(
         company=company,
         surveyed_on=dt.date(2026, 9, 15),
         expected_openings=5,
-        readiness=Readiness.READY,
+        readiness=BarometerReadiness.READY,
     )
     BarometerSurvey.objects.create(
         company=other_company,
         surveyed_on=dt.date(2026, 9, 15),
         expected_openings=1,
-        readiness=Readiness.NOT_READY,
+        readiness=BarometerReadiness.NOT_READY,
     )
     client.force_login(people["lene"])
     response = client.get(reverse("companies:barometer"))
@@ -68,10 +68,14 @@ def test_it_refuses_a_second_answer_the_same_day(client, people, company):
         company=company,
         surveyed_on=dt.date(2026, 9, 15),
         expected_openings=2,
-        readiness=Readiness.READY,
+        readiness=BarometerReadiness.READY,
     )
     client.force_login(people["konrad"])
-    data = {"surveyed_on": "15.09.2026", "expected_openings": "3", "readiness": Readiness.READY}
+    data = {
+        "surveyed_on": "15.09.2026",
+        "expected_openings": "3",
+        "readiness": BarometerReadiness.READY,
+    }
     response = client.post(reverse("companies:survey_create", args=[company.pk]), data)
     assert "Virksomheden har allerede et svar fra denne dag." in response.content.decode()
     assert company.surveys.count() == 1

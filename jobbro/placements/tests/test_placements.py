@@ -115,7 +115,7 @@ def test_it_ends_other_kinds_without_a_conversation(people, citizens):
 def test_it_shows_the_refusal_in_danish_through_the_view(client, people, citizens):
     placement = make_placement(citizens["fatima"], make_company())
     client.force_login(people["amir"])
-    url = reverse("placements:end", kwargs={"placement": placement.pk})
+    url = reverse("placements:end", kwargs={"pk": placement.pk})
     response = client.post(url, {"ends_on": timezone.localdate().strftime("%d.%m.%Y")})
     assert response.status_code == 200
     assert "kan ikke afsluttes uden en samtale" in response.content.decode()
@@ -136,7 +136,7 @@ def test_it_lets_a_consultant_see_citizens_placed_at_their_companies(people, cit
 def test_it_logs_the_consultants_view_of_a_placement(client, people, citizens):
     placement = make_placement(citizens["fatima"], make_company(key_account=people["konrad"]))
     client.force_login(people["konrad"])
-    response = client.get(reverse("placements:detail", kwargs={"placement": placement.pk}))
+    response = client.get(reverse("placements:detail", kwargs={"pk": placement.pk}))
     assert response.status_code == 200
     entry = AccessLogEntry.objects.get(user=people["konrad"])
     assert (entry.action, entry.purpose, entry.citizen_id) == (
@@ -152,7 +152,7 @@ def test_it_creates_a_placement_and_shows_the_step_on_the_case_file(client, peop
     client.force_login(people["alice"])
     fatima = citizens["fatima"]
     response = client.post(
-        reverse("placements:create", kwargs={"citizen": fatima.pk}),
+        reverse("placements:create", kwargs={"pk": fatima.pk}),
         {
             "kind": PlacementKind.INTERNSHIP,
             "opening": opening.pk,
@@ -175,7 +175,7 @@ def test_it_refuses_bad_input_in_danish_and_saves_nothing(client, people, citize
     client.force_login(people["alice"])
     fatima = citizens["fatima"]
     response = client.post(
-        reverse("placements:create", kwargs={"citizen": fatima.pk}),
+        reverse("placements:create", kwargs={"pk": fatima.pk}),
         {"kind": PlacementKind.INTERNSHIP, "status": "active", "starts_on": "32.13.2026"},
     )
     content = response.content.decode()
@@ -270,7 +270,7 @@ def test_it_refuses_a_stale_plan_edit_in_the_view(client, people, citizens):
     _plan(placement, people["amir"], version=1, goals="Amirs ændring.")
     client.force_login(people["alice"])
     response = client.post(
-        reverse("placements:plan", kwargs={"placement": placement.pk}),
+        reverse("placements:plan", kwargs={"pk": placement.pk}),
         {
             "version": 1,
             "goals": "Alices ændring.",
@@ -382,7 +382,7 @@ def test_it_renders_the_retention_plan_as_a_pdf_with_the_forms_sections(client, 
         resources="Grundig og god til kunderne.",
     )
     client.force_login(people["amir"])
-    response = client.get(reverse("placements:retention_pdf", kwargs={"placement": placement.pk}))
+    response = client.get(reverse("placements:retention_pdf", kwargs={"pk": placement.pk}))
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
@@ -470,7 +470,7 @@ def test_it_serves_my_follow_ups_as_icalendar_and_stops_when_revoked(client, peo
 def test_it_refuses_a_stale_placement_edit(client, people, citizens):
     placement = make_placement(citizens["fatima"], make_company())
     client.force_login(people["alice"])
-    url = reverse("placements:edit", kwargs={"placement": placement.pk})
+    url = reverse("placements:edit", kwargs={"pk": placement.pk})
     form = {
         "kind": PlacementKind.INTERNSHIP,
         "company": placement.company_id,
