@@ -412,7 +412,7 @@ def test_the_retention_plan_pdf_is_tagged_with_its_title_and_language(
 
     placement = place_with_everything(citizens["fatima"], people, key_account=people["konrad"])
     client.force_login(people["amir"])
-    url = reverse("placements:retention_pdf", kwargs={"placement": placement.pk})
+    url = reverse("placements:retention_pdf", kwargs={"pk": placement.pk})
     with caplog.at_level("ERROR", logger="weasyprint"):
         response = client.get(url)
     assert not caplog.records, [r.getMessage() for r in caplog.records]
