@@ -1,4 +1,7 @@
-"""Writes across the job bank's models: a company with its first history, status changes."""
+"""Writes of the job bank: a company with its first history, status changes, and what is
+added to a company (contacts, the contact log, demand, barometer answers)."""
+
+import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,12 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from .models import Company, PartnershipChange, PartnershipStatus
+from jobbro.accounts.models import Role, User
+
+from .models import (
+    BarometerSurvey,
+    Company,
+    Contact,
+    ContactLogEntry,
+    Demand,
+    Opening,
+    PartnershipChange,
+    PartnershipStatus,
+)
 
 
 @transaction.atomic
-def company_create(*, company: Company, by) -> Company:
-    """Save a new company and start its partnership history."""
+def company_create(*, company: Company, by: User) -> Company:
+    """Save a new company and start its partnership history. A company consultant who
+    names no key account becomes it."""
+    if company.key_account_id is None and by.role == Role.COMPANY_CONSULTANT:
+        company.key_account = by
     company.full_clean()
     company.save()
     PartnershipChange.objects.create(
@@ -25,7 +42,9 @@ def company_create(*, company: Company, by) -> Company:
 
 
 @transaction.atomic
-def partnership_change(*, company: Company, status: str, by, reason: str, at=None):
+def partnership_change(
+    *, company: Company, status: str, by: User, reason: str, at: dt.datetime | None = None
+) -> PartnershipChange:
     """Change the non-binding partnership status, keeping who, when and why.
 
     A pause or an end needs a reason: the next consultant must know why the company said no.
@@ -49,3 +68,42 @@ def partnership_change(*, company: Company, status: str, by, reason: str, at=Non
     company.partnership_status = status
     company.save(update_fields=["partnership_status", "updated_at"])
     return change
+
+
+def _add(item):
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def contact_add(*, item: Contact, by: User) -> Contact:
+    return _add(item)
+
+
+@transaction.atomic
+def contact_log_add(*, item: ContactLogEntry, by: User) -> ContactLogEntry:
+    """Record a call, visit or mail with the company, by this user."""
+    item.by = by
+    return _add(item)
+
+
+@transaction.atomic
+def demand_add(*, item: Demand, by: User) -> Demand:
+    """Record demand; without an industry code it is the company's."""
+    item.industry_code = item.industry_code or item.company.industry_code
+    return _add(item)
+
+
+@transaction.atomic
+def survey_add(*, item: BarometerSurvey, by: User) -> BarometerSurvey:
+    """Record an answer to the job barometer, by this user."""
+    item.recorded_by = by
+    return _add(item)
+
+
+@transaction.atomic
+def opening_create(*, opening: Opening, by: User) -> Opening:
+    """A new opening at its company (capacity at least 1, hours in range: Opening.clean).
+    The legal checks only warn, so they are the view's to show."""
+    return _add(opening)

@@ -101,10 +101,7 @@ def company_create(request):
         initial["key_account"] = request.user
     form = CompanyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        company = form.save(commit=False)
-        if company.key_account is None and request.user.role == Role.COMPANY_CONSULTANT:
-            company.key_account = request.user
-        company = services.company_create(company=company, by=request.user)
+        company = services.company_create(company=form.save(commit=False), by=request.user)
         messages.success(request, _("Virksomheden er oprettet i jobbanken."))
         return redirect("companies:detail", pk=company.pk)
     return render(
@@ -175,75 +172,71 @@ def partnership(request, pk):
     )
 
 
-def _company_child_form(
-    request, pk, form_class, title, template="companies/small_form.html", **form_kwargs
-):
-    """Create one thing that belongs to a company (contact, log entry, demand, survey)."""
+def _company_child_form(request, pk, form_class, title, *, add, done, **form_kwargs):
+    """Add one thing that belongs to a company (contact, log entry, demand, survey) with the
+    service `add(item=..., by=...)`."""
     company = _editable(request, pk)
     if form_class in (ContactLogForm, SurveyForm):
         form_kwargs["company"] = company
     form = form_class(request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        obj.company = company
-        return company, obj, None
+        item = form.save(commit=False)
+        item.company = company
+        add(item=item, by=request.user)
+        messages.success(request, done)
+        return redirect("companies:detail", pk=pk)
     ctx = {"form": form, "company": company, "title": title, "codes": industries.codes()}
-    return company, None, render(request, template, ctx)
+    return render(request, "companies/small_form.html", ctx)
 
 
 @role_required(*access.CONTACT_ROLES)
 def contact_create(request, pk):
-    company, contact, response = _company_child_form(
-        request, pk, ContactForm, _("Tilføj kontaktperson")
+    return _company_child_form(
+        request,
+        pk,
+        ContactForm,
+        _("Tilføj kontaktperson"),
+        add=services.contact_add,
+        done=_("Kontaktpersonen er tilføjet."),
     )
-    if response:
-        return response
-    contact.save()
-    messages.success(request, _("Kontaktpersonen er tilføjet."))
-    return redirect("companies:detail", pk=pk)
 
 
 @role_required(*access.CONTACT_ROLES)
 def log_create(request, pk):
-    company, entry, response = _company_child_form(
-        request, pk, ContactLogForm, _("Registrér kontakt"), initial={"at": timezone.now()}
+    return _company_child_form(
+        request,
+        pk,
+        ContactLogForm,
+        _("Registrér kontakt"),
+        add=services.contact_log_add,
+        done=_("Kontakten er registreret i kontaktloggen."),
+        initial={"at": timezone.now()},
     )
-    if response:
-        return response
-    entry.by = request.user
-    entry.save()
-    messages.success(request, _("Kontakten er registreret i kontaktloggen."))
-    return redirect("companies:detail", pk=pk)
 
 
 @role_required(*access.CREATE_ROLES)
 def demand_create(request, pk):
-    company, demand, response = _company_child_form(
-        request, pk, DemandForm, _("Registrér efterspørgsel")
+    return _company_child_form(
+        request,
+        pk,
+        DemandForm,
+        _("Registrér efterspørgsel"),
+        add=services.demand_add,
+        done=_("Efterspørgslen er registreret."),
     )
-    if response:
-        return response
-    demand.industry_code = demand.industry_code or company.industry_code
-    demand.save()
-    messages.success(request, _("Efterspørgslen er registreret."))
-    return redirect("companies:detail", pk=pk)
 
 
 @role_required(*access.CREATE_ROLES)
 def survey_create(request, pk):
-    company, survey, response = _company_child_form(
+    return _company_child_form(
         request,
         pk,
         SurveyForm,
         _("Registrér svar til jobbarometeret"),
+        add=services.survey_add,
+        done=_("Svaret til jobbarometeret er registreret."),
         initial={"surveyed_on": timezone.localdate()},
     )
-    if response:
-        return response
-    survey.recorded_by = request.user
-    survey.save()
-    messages.success(request, _("Svaret til jobbarometeret er registreret."))
-    return redirect("companies:detail", pk=pk)
 
 
 @role_required(*access.CREATE_ROLES)
@@ -253,7 +246,7 @@ def opening_create(request, pk):
     if request.method == "POST" and form.is_valid():
         opening = form.save(commit=False)
         opening.company = company
-        opening.save()
+        opening = services.opening_create(opening=opening, by=request.user)
         messages.success(request, _("Åbningen er oprettet."))
         for warning in _legal_warnings(company, opening, adding=opening.capacity):
             messages.warning(request, warning)
