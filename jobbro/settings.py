@@ -43,7 +43,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [v.strip() for v in os.environ.get(name, default).split(",") if v.strip()]
 
 
-PRODUCTION = os.environ.get("JOBBRO_ENV", "development") == "production"
+ENVIRONMENTS = ("development", "production")
+JOBBRO_ENV = os.environ.get("JOBBRO_ENV", "development")
+if JOBBRO_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"JOBBRO_ENV must be one of {', '.join(ENVIRONMENTS)}, not {JOBBRO_ENV!r}"
+    )
+PRODUCTION = JOBBRO_ENV == "production"
 
 
 def _dev_secrets() -> dict:
@@ -90,6 +96,35 @@ if len(ACCESS_LOG_KEY) < 32:
     raise ImproperlyConfigured("JOBBRO_LOG_KEY must be at least 32 characters of random text")
 
 DEBUG = env_bool("DEBUG", False)
+
+
+def _validate_secrets() -> None:
+    """A bad secret stops the start with a message that says which and why, never later."""
+    from cryptography.fernet import Fernet
+
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be at least 50 characters of random text "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+        )
+    if len(CPR_HASH_KEY) < 32:
+        raise ImproperlyConfigured("JOBBRO_HASH_KEY must be at least 32 characters of random text")
+    if not FIELD_ENCRYPTION_KEYS:
+        raise ImproperlyConfigured("JOBBRO_FIELD_KEYS must hold at least one Fernet key")
+    for position, key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            # The key itself is a secret: name its position, never its value.
+            raise ImproperlyConfigured(
+                f"JOBBRO_FIELD_KEYS: key number {position} is not a Fernet key "
+                "(32 url-safe base64-encoded bytes; see README, Keys)"
+            ) from None
+    if PRODUCTION and DEBUG:
+        raise ImproperlyConfigured("DEBUG must not be on in production: it shows secrets")
+
+
+_validate_secrets()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -264,7 +299,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # The proxy's or orchestrator's health probe may come over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+    # Jobbro's own subdomains (there are none) are HTTPS only too.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # The preload list takes registrable domains (kommune.dk), not Jobbro's host: that is
+    # the municipality's decision for its whole domain, so it is off unless they opt in.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
