@@ -71,7 +71,9 @@ def bars(view, low: int, high: int) -> dict:
         "ticks": ticks,
         "axis_x": BAR_LABEL_W,
         "axis_end": BAR_LABEL_W + BAR_W,
-        "legend": [{"label": r.label, **STYLE.get(r.kind, {})} for r in view.raters],
+        "legend": [
+            {"label": r.label, "kind": r.kind, **STYLE.get(r.kind, {})} for r in view.raters
+        ],
     }
 
 
