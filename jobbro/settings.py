@@ -302,6 +302,12 @@ CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check gets Jobbro's Danish page, not Django's English one (front/errors.py).
+CSRF_FAILURE_VIEW = "jobbro.front.errors.csrf_failure"
+# Forms with long texts (a case file, a retention plan) fit well within this; each text field
+# has its own max_length, so a too-long text is a Danish error on the form with the input
+# kept. A body over the limit is refused with the Danish 400 page before any view runs.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Content Security Policy (django-csp 4): scripts, styles, fonts and images only from
 # Jobbro's own static files; no inline script or style, no plugins, no framing, forms post
 # only to Jobbro. htmx's inline indicator style is off (the htmx-config meta tag in base.html)

@@ -10,3 +10,8 @@ urlpatterns = [
     path("progression/", include("jobbro.assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+handler400 = "jobbro.front.errors.bad_request"
+handler403 = "jobbro.front.errors.permission_denied"
+handler404 = "jobbro.front.errors.page_not_found"
+handler500 = "jobbro.front.errors.server_error"
