@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from jobbro.lib.text import clean_search
+
 from .adminlog import entries_for, log_admin, user_changes, user_snapshot, users_overseen_by
 from .decorators import role_required
 from .forms import (
@@ -33,7 +35,7 @@ from .models import AdminAction, Role, Team, User
 @role_required(Role.ADMINISTRATOR)
 def user_list(request):
     users = User.objects.select_related("team").order_by("username")
-    query = request.GET.get("q", "").strip()
+    query = clean_search(request.GET.get("q"))
     if query:
         users = users.filter(
             Q(username__icontains=query)

@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.citizens.forms import DATE_WIDGET
 from jobbro.core.locking import VersionFormMixin
+from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, IntegerField, parse_int
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import Instrument, RaterKind
@@ -16,9 +16,8 @@ class AssessmentForm(DesignSystemMixin, forms.Form):
         queryset=Instrument.objects.filter(active=True, versions__isnull=False).distinct(),
         error_messages={"required": _("Vælg et værktøj."), "invalid_choice": _("Vælg et værktøj.")},
     )
-    assessed_on = forms.DateField(
+    assessed_on = DateField(
         label=_("Dato for målingen"),
-        widget=DATE_WIDGET,
         error_messages={
             "required": _("Skriv datoen for målingen."),
             "invalid": _("Skriv datoen som dd.mm.åååå."),
@@ -56,7 +55,7 @@ class NextStepsForm(VersionFormMixin, DesignSystemMixin, forms.Form):
 
 
 class SelfScoreForm(forms.Form):
-    value = forms.IntegerField(required=False)
+    value = IntegerField(required=False)
 
 
 def _lines(text: str) -> list[list[str]]:
@@ -78,10 +77,12 @@ class InstrumentForm(VersionFormMixin, DesignSystemMixin, forms.Form):
     description = forms.CharField(
         label=_("Beskrivelse"),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "class": "jobbro-wide"}),
     )
     items = forms.CharField(
         label=_("Punkter"),
+        max_length=TEXT_MAX_LENGTH,
         help_text=_(
             "Ét punkt pr. linje: dansk tekst | engelsk tekst | område. "
             "Engelsk tekst og område kan udelades."
@@ -91,6 +92,7 @@ class InstrumentForm(VersionFormMixin, DesignSystemMixin, forms.Form):
     )
     scale = forms.CharField(
         label=_("Skala"),
+        max_length=TEXT_MAX_LENGTH,
         help_text=_(
             "Ét trin pr. linje: værdi | betydning | engelsk betydning, fx 1 | I meget lav grad."
         ),
@@ -141,12 +143,12 @@ class InstrumentForm(VersionFormMixin, DesignSystemMixin, forms.Form):
     def clean_scale(self):
         steps = []
         for parts in _lines(self.cleaned_data["scale"]):
-            try:
-                value = int(parts[0])
-            except ValueError:
+            value = parse_int(parts[0])
+            if value is None:
                 raise ValidationError(
-                    _("“%(v)s” er ikke et helt tal: skriv værdi | betydning.") % {"v": parts[0]}
-                ) from None
+                    _("“%(v)s” er ikke et helt tal: skriv værdi | betydning.")
+                    % {"v": parts[0][:10]}
+                )
             if len(parts) < 2 or not parts[1]:
                 raise ValidationError(_("Trin %(v)s mangler sin betydning.") % {"v": value})
             en = parts[2] if len(parts) > 2 else ""

@@ -15,7 +15,9 @@ from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
 from jobbro.citizens.pages import log_page, open_or_reason
+from jobbro.front.fields import parse_decimal, parse_int
 from jobbro.lib.aggregates import SMALLEST_GROUP
+from jobbro.lib.text import clean_search
 from jobbro.placements.models import Placement
 
 from . import charts, selectors, services
@@ -54,7 +56,7 @@ def index(request):
         .select_related("citizen__case_worker", "version__instrument")
         .order_by("-assessed_on", "-pk")
     )
-    query = request.GET.get("q", "").strip()[:100]
+    query = clean_search(request.GET.get("q"))
     for term in query.split():
         assessments = assessments.filter(
             Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
@@ -78,10 +80,8 @@ def index(request):
 def stalled(request):
     """People whose mean score has not risen over their last N assessments (the monthly
     coordination meeting, seed 000 line ~101)."""
-    try:
-        last = min(max(int(request.GET.get("n", 3)), 2), 6)
-    except ValueError:
-        last = 3
+    last = parse_int(request.GET.get("n", 3))
+    last = 3 if last is None else min(max(last, 2), 6)
     scope = access.citizens_for(request.user)
     found = selectors.stalled(Assessment.objects.filter(citizen__in=scope), last)
     citizens = Citizen.objects.select_related("case_worker").in_bulk([c for c, _i, _m in found])
@@ -103,11 +103,8 @@ def stalled(request):
 def measures(request):
     """Aggregates only: the share of people whose mean rose, by programme, instrument,
     placement type and company. Groups under SMALLEST_GROUP people are folded."""
-    try:
-        threshold = float(request.GET.get("min", DEFAULT_THRESHOLD).replace(",", "."))
-    except (ValueError, AttributeError):
-        threshold = DEFAULT_THRESHOLD
-    threshold = min(max(threshold, 0.1), 4.0)
+    threshold = parse_decimal(request.GET.get("min", DEFAULT_THRESHOLD))
+    threshold = DEFAULT_THRESHOLD if threshold is None else min(max(threshold, 0.1), 4.0)
     measures = selectors.progression_measures(Assessment.objects.all(), threshold)
     return render(
         request,
@@ -259,10 +256,10 @@ def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
         if field == "c":
             comment = raw
         elif raw:
-            if not (raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit())):
+            value = parse_int(raw)
+            if value is None:
                 errors.append(_("Skriv scoren som et helt tal, ikke “%(v)s”.") % {"v": raw[:10]})
                 continue
-            value = int(raw)
         scores[kind][item_id] = (value, comment)
     return scores, errors
 
@@ -397,24 +394,22 @@ def _language(code: str) -> tuple[Language | None, dict]:
 
 def _item_number(raw: str | None, count: int) -> int:
     """The item asked, 1 to count; count + 1 is the page that says thank you."""
-    try:
-        n = int(raw or 1)
-    except ValueError:
-        n = 1
-    return min(max(n, 1), count + 1)
+    n = parse_int(raw or 1)
+    return 1 if n is None else min(max(n, 1), count + 1)
 
 
 def _self_score_answer(assessment, item, post, texts: dict, by) -> str:
     """Save the citizen's answer to one item (or its skip); the error to show, or ""."""
     raw = post.get("value", "")
     skip = "skip" in post
-    if not skip and not raw.isdigit():
+    value = parse_int(raw)
+    if not skip and value is None:
         return texts.get("choose", "")
     try:
         services.rating_save(
             assessment=assessment,
             kind=RaterKind.CITIZEN,
-            scores={item.pk: (None if skip else int(raw), "")},
+            scores={item.pk: (None if skip else value, "")},
             by=by,
             channel=EntryChannel.SELF,
             replace=False,
@@ -471,7 +466,7 @@ def self_score(request, pk):
     version = assessment.version
     if not version.raters.filter(kind=RaterKind.CITIZEN).exists():
         raise Http404
-    language, texts = _language(request.GET.get("sprog", "da"))
+    language, texts = _language(clean_search(request.GET.get("sprog", "da"), max_length=10))
     code = language.code if language else "da"
     items = list(version.items.all())
     n = _item_number(request.GET.get("punkt"), len(items))

@@ -1,16 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.front.fields import DateField, IntegerField, SearchField
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import Action, Purpose
 
-DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå")})
-
 
 class AccessLogSearchForm(DesignSystemMixin, forms.Form):
-    user = forms.CharField(label=_("Bruger (brugernavn)"), required=False)
-    citizen_id = forms.IntegerField(
+    user = SearchField(label=_("Bruger (brugernavn)"))
+    citizen_id = IntegerField(
         label=_("Borger-id"),
         required=False,
         min_value=1,
@@ -22,18 +21,8 @@ class AccessLogSearchForm(DesignSystemMixin, forms.Form):
     purpose = forms.ChoiceField(
         label=_("Formål"), required=False, choices=[("", _("Alle"))] + Purpose.choices
     )
-    date_from = forms.DateField(
-        label=_("Fra dato"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
-    )
-    date_to = forms.DateField(
-        label=_("Til dato"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
-    )
+    date_from = DateField(label=_("Fra dato"), required=False)
+    date_to = DateField(label=_("Til dato"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,21 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.core.locking import VersionFormMixin
+from jobbro.front.fields import DATE_WIDGET, DATETIME_WIDGET, ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cpr as cprlib
 
 from .models import BenefitType, Citizen, Gender, Readiness
 
-DATE_WIDGET = forms.DateInput(
-    format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå"), "class": "form-input input-width-s"}
-)
-DATETIME_WIDGET = forms.DateTimeInput(
-    format="%d.%m.%Y %H:%M",
-    attrs={"placeholder": _("dd.mm.åååå tt:mm"), "class": "form-input input-width-m"},
-)
+__all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other apps' forms
 
 
-class CitizenForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Sagen")
     cpr_number = forms.CharField(
         label=_("CPR-nummer"),
@@ -162,9 +157,8 @@ SORTS = {
 
 
 class CitizenFilterForm(DesignSystemMixin, forms.Form):
-    q = forms.CharField(
+    q = SearchField(
         label=_("Søg på navn eller CPR-nummer"),
-        required=False,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     readiness = forms.ChoiceField(

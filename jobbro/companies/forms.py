@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
 from jobbro.core.locking import VersionFormMixin
+from jobbro.front.fields import ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cvr as cvrlib
 
@@ -44,7 +45,7 @@ def _consultants():
     return User.objects.filter(role=Role.COMPANY_CONSULTANT, is_active=True)
 
 
-class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Virksomheden")
     blank_labels = {"key_account": _("Ingen")}
     cvr = forms.CharField(
@@ -114,9 +115,8 @@ class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.M
 
 
 class CompanyFilterForm(DesignSystemMixin, forms.Form):
-    q = forms.CharField(
+    q = SearchField(
         label=_("Søg på navn, CVR-nummer eller by"),
-        required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     industry = forms.ChoiceField(label=_("Branche"), required=False)
@@ -151,7 +151,7 @@ class PartnershipForm(DesignSystemMixin, forms.Form):
     )
 
 
-class ContactForm(DesignSystemMixin, forms.ModelForm):
+class ContactForm(DesignSystemMixin, ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "role", "phone", "email"]
@@ -161,7 +161,7 @@ class ContactForm(DesignSystemMixin, forms.ModelForm):
         }
 
 
-class ContactLogForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class ContactLogForm(BlankChoiceMixin, DesignSystemMixin, ModelForm):
     blank_labels = {"contact": _("Ingen bestemt")}
 
     class Meta:
@@ -180,7 +180,7 @@ class ContactLogForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
         self.fields["at"].error_messages["invalid"] = _("Skriv tidspunktet som dd.mm.åååå tt:mm.")
 
 
-class DemandForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class DemandForm(BlankChoiceMixin, DesignSystemMixin, ModelForm):
     blank_labels = {"danish_level": _("Ikke oplyst")}
 
     class Meta:
@@ -233,7 +233,7 @@ class DemandForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
         return cleaned
 
 
-class SurveyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class SurveyForm(BlankChoiceMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = BarometerSurvey
         fields = ["surveyed_on", "expected_openings", "readiness", "note"]
@@ -262,7 +262,7 @@ class SurveyForm(BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
         return day
 
 
-class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, forms.ModelForm):
+class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Åbningen")
     blank_labels = {"danish_level": _("Ikke oplyst")}
 
@@ -321,7 +321,7 @@ class CapacityFilterForm(DesignSystemMixin, forms.Form):
         label=_("Type"), required=False, choices=[("", _("Alle"))] + OpeningKind.choices
     )
     industry = forms.ChoiceField(label=_("Branche"), required=False)
-    town = forms.CharField(label=_("By"), required=False)
+    town = SearchField(label=_("By"))
     no_licence = forms.BooleanField(label=_("Kræver ikke kørekort"), required=False)
 
     def __init__(self, *args, **kwargs):

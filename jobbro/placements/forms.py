@@ -5,6 +5,7 @@ from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
 from jobbro.companies.models import Company, Opening
 from jobbro.core.locking import VersionFormMixin
+from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import (
@@ -25,7 +26,7 @@ def _dates(form, *names):
         form.fields[name].error_messages["invalid"] = DATE_ERROR
 
 
-class PlacementForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+class PlacementForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = Placement
         fields = [
@@ -74,14 +75,13 @@ class PlacementForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
 
 
 class EndForm(DesignSystemMixin, forms.Form):
-    ends_on = forms.DateField(
+    ends_on = DateField(
         label=_("Slutdato"),
-        widget=DATE_WIDGET,
         error_messages={"required": _("Skriv slutdatoen."), "invalid": DATE_ERROR},
     )
 
 
-class ConversationForm(DesignSystemMixin, forms.ModelForm):
+class ConversationForm(DesignSystemMixin, ModelForm):
     class Meta:
         model = EndingConversation
         fields = [
@@ -113,7 +113,7 @@ class ConversationForm(DesignSystemMixin, forms.ModelForm):
         )
 
 
-class PlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+class PlanForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = CoursePlan
         fields = [
@@ -148,19 +148,19 @@ class PlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
 
 
 class FollowUpForm(DesignSystemMixin, forms.Form):
-    done_on = forms.DateField(
+    done_on = DateField(
         label=_("Gennemført den"),
-        widget=DATE_WIDGET,
         error_messages={"required": _("Skriv datoen."), "invalid": DATE_ERROR},
     )
     summary = forms.CharField(
         label=_("Notat fra opfølgningen"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv kort, hvad opfølgningen handlede om.")},
     )
 
 
-class AcuteIssueForm(DesignSystemMixin, forms.ModelForm):
+class AcuteIssueForm(DesignSystemMixin, ModelForm):
     class Meta:
         model = AcuteIssue
         fields = ["reported_at", "reported_by", "description"]
@@ -178,12 +178,13 @@ class AcuteIssueForm(DesignSystemMixin, forms.ModelForm):
 class AcuteAnswerForm(DesignSystemMixin, forms.Form):
     answer = forms.CharField(
         label=_("Svar og handling"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv hvad der er svaret og gjort.")},
     )
 
 
-class RetentionPlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+class RetentionPlanForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = RetentionPlan
         fields = [
@@ -224,7 +225,7 @@ class RetentionPlanForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
         )
 
 
-class RetentionEntryForm(DesignSystemMixin, forms.ModelForm):
+class RetentionEntryForm(DesignSystemMixin, ModelForm):
     class Meta:
         model = RetentionEntry
         fields = ["on", "not_working", "resources"]

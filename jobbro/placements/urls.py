@@ -35,5 +35,5 @@ urlpatterns += [
 
 urlpatterns += [
     path("kalender/", views.calendar_settings, name="calendar"),
-    path("kalender/feed/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("kalender/feed/<slug:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

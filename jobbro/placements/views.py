@@ -17,6 +17,8 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.audit.services import log_access
 from jobbro.citizens import access as citizen_access
+from jobbro.front.fields import parse_date
+from jobbro.lib.text import clean_search
 
 from . import access, calendar, services, staircase
 from .forms import (
@@ -109,7 +111,7 @@ def _errors(form, error: ValidationError):
 @role_required(*access.READ_ROLES)
 def placement_list(request):
     placements = access.placements_for(request.user).select_related("citizen", "company")
-    q = request.GET.get("q", "").strip()
+    q = clean_search(request.GET.get("q"))
     status = request.GET.get("status", "")
     kind = request.GET.get("type", "")
     for term in q.split():
@@ -347,12 +349,9 @@ def plan_history(request, pk):
     _log(request, placement, purpose, reason, fields=["plan"])
     plan = CoursePlan.objects.filter(placement=placement).first()
     day, as_of, error = None, None, ""
-    text = request.GET.get("dato", "").strip()
+    text = clean_search(request.GET.get("dato"), max_length=20)
     if text:
-        try:
-            day = dt.datetime.strptime(text, "%d.%m.%Y").date()
-        except ValueError:
-            error = _("Skriv datoen som dd.mm.åååå.")
+        day, error = parse_date(text)
     if plan and day:
         as_of = services.plan_as_of(plan, day)
     revisions = plan.revisions.select_related("saved_by") if plan else []

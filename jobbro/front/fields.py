@@ -1,0 +1,181 @@
+"""Form fields for everything people type in Jobbro: a plausible date, a number in ASCII
+digits, a text with a length limit, a cleaned search term. Every refusal is a Danish message
+on the form, so the input is kept and shown again.
+
+- `DateField`, `DateTimeField`: dd.mm.åååå (tt:mm), years MIN_YEAR to MAX_YEAR. Further
+  out is a typo (31.12.9999, 01.01.0001) and would break the date arithmetic of the pages
+  that show it (deadlines, ages, the 96-hour rule).
+- `IntegerField`, `DecimalField`: only the digits 0-9 (not ², not Arabic-Indic ٣), at most
+  MAX_DIGITS of them, so nothing reaches int() or the database that either refuses.
+- `SearchField`: `lib.text.clean_search`.
+- `ModelForm`: a ModelForm whose model fields become the fields above, and whose text fields
+  get TEXT_MAX_LENGTH. Every ModelForm in Jobbro derives from it.
+- `parse_int`, `parse_date`: the same rules for a view that reads a query parameter or a
+  hand-built form itself.
+"""
+
+import datetime as dt
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.lib.text import SEARCH_MAX_LENGTH, clean_search
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+# A long free text (a note, a plan's goals, a retention plan's assessment): some pages of it.
+TEXT_MAX_LENGTH = 10_000
+MAX_DIGITS = 9
+
+DATE_ERROR = _("Skriv datoen som dd.mm.åååå.")
+DATETIME_ERROR = _("Skriv tidspunktet som dd.mm.åååå tt:mm.")
+DATE_RANGE_ERROR = _("Datoen skal ligge mellem år %(min)s og %(max)s.")
+INTEGER_ERROR = _("Skriv et helt tal med cifrene 0-9.")
+DECIMAL_ERROR = _("Skriv et tal med cifrene 0-9, fx 37 eller 7,5.")
+TOO_MANY_DIGITS_ERROR = _("Tallet er for stort.")
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def validate_plausible_date(value) -> None:
+    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValidationError(
+            DATE_RANGE_ERROR, code="date_range", params={"min": MIN_YEAR, "max": MAX_YEAR}
+        )
+
+
+def _ascii_number(value, pattern, message) -> str:
+    text = str(value).strip()
+    if not pattern.fullmatch(text):
+        raise ValidationError(message, code="invalid")
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise ValidationError(TOO_MANY_DIGITS_ERROR, code="max_digits")
+    return text
+
+
+DATE_WIDGET = forms.DateInput(
+    format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå"), "class": "form-input input-width-s"}
+)
+DATETIME_WIDGET = forms.DateTimeInput(
+    format="%d.%m.%Y %H:%M",
+    attrs={"placeholder": _("dd.mm.åååå tt:mm"), "class": "form-input input-width-m"},
+)
+
+
+class DateField(forms.DateField):
+    widget = DATE_WIDGET
+    default_error_messages = {"invalid": DATE_ERROR}
+    default_validators = [validate_plausible_date]
+
+
+class DateTimeField(forms.DateTimeField):
+    widget = DATETIME_WIDGET
+    default_error_messages = {"invalid": DATETIME_ERROR}
+    default_validators = [validate_plausible_date]
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except (OverflowError, ValueError):
+            # Year 1 or 9999 in a time zone east or west of UTC: not a plausible moment.
+            raise ValidationError(
+                DATE_RANGE_ERROR, code="date_range", params={"min": MIN_YEAR, "max": MAX_YEAR}
+            ) from None
+
+
+class IntegerField(forms.IntegerField):
+    default_error_messages = {"invalid": INTEGER_ERROR}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return int(_ascii_number(value, _INTEGER, self.error_messages["invalid"]))
+
+
+class DecimalField(forms.DecimalField):
+    default_error_messages = {"invalid": DECIMAL_ERROR}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str):
+            text = _ascii_number(value, _DECIMAL, self.error_messages["invalid"])
+            value = text.replace(",", ".")
+        return super().to_python(value)
+
+
+class SearchField(forms.CharField):
+    """A search box or text filter: never refuses, cleans (lib.text.clean_search)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return clean_search(value, SEARCH_MAX_LENGTH)
+
+
+def formfield(db_field, **kwargs):
+    """The form field for a model field in a Jobbro ModelForm."""
+    if not db_field.choices:
+        if isinstance(db_field, models.DateTimeField):
+            kwargs.setdefault("form_class", DateTimeField)
+        elif isinstance(db_field, models.DateField):
+            kwargs.setdefault("form_class", DateField)
+        elif isinstance(db_field, models.DecimalField):
+            kwargs.setdefault("form_class", DecimalField)
+        elif isinstance(db_field, models.IntegerField) and not isinstance(
+            db_field, models.AutoField
+        ):
+            kwargs.setdefault("form_class", IntegerField)
+        elif isinstance(db_field, models.TextField) and not db_field.max_length:
+            kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+    return db_field.formfield(**kwargs)
+
+
+class ModelForm(forms.ModelForm):
+    """A ModelForm whose fields come from `formfield` (unless its Meta names another)."""
+
+    def __init_subclass__(cls, **kwargs):
+        # Runs before Django's metaclass reads Meta, so every subclass's own Meta gets it.
+        meta = cls.__dict__.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(formfield)
+        super().__init_subclass__(**kwargs)
+
+
+def parse_int(raw, low: int | None = None, high: int | None = None) -> int | None:
+    """An integer written in ASCII digits within [low, high], or None."""
+    try:
+        value = int(_ascii_number(raw, _INTEGER, ""))
+    except ValidationError:
+        return None
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
+
+
+def parse_date(raw) -> tuple[dt.date | None, str]:
+    """(the date, "") for dd.mm.åååå within the plausible years, else (None, a Danish error)."""
+    field = DateField()
+    try:
+        return field.clean(raw), ""
+    except ValidationError as e:
+        return None, " ".join(str(m) for m in e.messages)
+
+
+def parse_decimal(raw, low: float | None = None, high: float | None = None) -> float | None:
+    """A number like 0,5 or 1.5 in ASCII digits within [low, high], or None."""
+    try:
+        value = float(_ascii_number(raw, _DECIMAL, "").replace(",", "."))
+    except ValidationError:
+        return None
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
