@@ -2,11 +2,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.front.fields import DateField, ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 
 from .models import AdminAction
-
-DATE = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå")})
 
 
 class LoginForm(DesignSystemMixin, auth_forms.AuthenticationForm):
@@ -24,7 +23,7 @@ class LoginForm(DesignSystemMixin, auth_forms.AuthenticationForm):
     }
 
 
-class UserForm(DesignSystemMixin, forms.ModelForm):
+class UserForm(DesignSystemMixin, ModelForm):
     """Administrators create and edit users. There is no password field: administrators
     never learn a user's password; a new user gets a one-time link to set their own."""
 
@@ -127,22 +126,12 @@ class TokenForm(DesignSystemMixin, forms.Form):
 
 
 class AdminLogSearchForm(DesignSystemMixin, forms.Form):
-    user = forms.CharField(label=_("Bruger (brugernavn)"), required=False, max_length=150)
+    user = SearchField(label=_("Bruger (brugernavn)"))
     action = forms.ChoiceField(
         label=_("Handling"), required=False, choices=[("", _("Alle"))] + AdminAction.choices
     )
-    date_from = forms.DateField(
-        label=_("Fra dato"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
-    )
-    date_to = forms.DateField(
-        label=_("Til dato"),
-        required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå.")},
-    )
+    date_from = DateField(label=_("Fra dato"), required=False)
+    date_to = DateField(label=_("Til dato"), required=False)
 
     def clean(self):
         cleaned = super().clean()

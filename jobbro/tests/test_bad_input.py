@@ -103,9 +103,10 @@ def test_a_new_citizen_settled_in_9999_is_refused(client, people, citizens):
 @pytest.mark.parametrize(
     ("start", "end"), [("01.01.0001", ""), ("", "31.12.9999"), ("01.01.0001", "31.12.9999")]
 )
-def test_the_access_log_filter_takes_extreme_years(client, people, start, end):
+@pytest.mark.parametrize("url", ["audit:search", "accounts:admin_log"])
+def test_the_log_filters_take_extreme_years(client, people, start, end, url):
     client.force_login(people["ada"])
-    page = html(client.get(reverse("audit:search"), {"date_from": start, "date_to": end}))
+    page = html(client.get(reverse(url), {"date_from": start, "date_to": end}))
     assert RANGE in page
 
 
@@ -181,6 +182,7 @@ SEARCHES = [
     ("alice", "assessments:index", "q"),
     ("ada", "accounts:users", "q"),
     ("ada", "audit:search", "user"),
+    ("ada", "accounts:admin_log", "user"),
 ]
 
 

@@ -89,7 +89,7 @@ def test_mfa_is_required_by_default_in_production_only(monkeypatch):
         monkeypatch.setenv("JOBBRO_ENV", env)
         if env == "production":
             for name in ("SECRET_KEY", "JOBBRO_HASH_KEY", "JOBBRO_LOG_KEY"):
-                monkeypatch.setenv(name, "x" * 60)
+                monkeypatch.setenv(name, "0123456789abcdef" * 4)
             monkeypatch.setenv("JOBBRO_FIELD_KEYS", "9ZWeDvWGb3sBpybwwXWMpfcRNMRKfSJVIfmKx1zqcTU=")
         monkeypatch.delenv("REQUIRE_MFA", raising=False)
         assert importlib.reload(jobbro_settings).REQUIRE_MFA is expected
