@@ -36,5 +36,6 @@ class SecurityHeadersMiddleware:
 
         response = self.get_response(request)
         response["Permissions-Policy"] = self.permissions_policy
-        add_never_cache_headers(response)
+        if "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
         return response
