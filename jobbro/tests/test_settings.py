@@ -30,8 +30,11 @@ def readme_production_env() -> dict[str, str]:
     }
     for name, value in env.items():
         if "…" in value:
-            env[name] = made.get(name) or value.replace("…", "secret")
-    assert env["JOBBRO_ENV"] == "production" and set(made) <= set(env)
+            # A key the README leaves out (…): a random one; a password in a URL: any word.
+            made.setdefault(name, secrets.token_urlsafe(50) if name.endswith("KEY") else None)
+            env[name] = made[name] or value.replace("…", "secret")
+    assert env["JOBBRO_ENV"] == "production"
+    assert {"SECRET_KEY", "JOBBRO_FIELD_KEYS", "JOBBRO_HASH_KEY"} <= set(env)
     return env
 
 
