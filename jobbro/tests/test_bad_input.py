@@ -114,7 +114,7 @@ def test_the_log_filters_take_extreme_years(client, people, start, end, url):
 def test_the_plan_history_takes_extreme_years(client, people, citizens, day):
     placement = place_with_everything(citizens["fatima"], people)
     client.force_login(people["amir"])
-    url = reverse("placements:plan_history", kwargs={"placement": placement.pk})
+    url = reverse("placements:plan_history", kwargs={"pk": placement.pk})
     page = html(client.get(url, {"dato": day}))
     assert "Skriv datoen som dd.mm.åååå." in page or RANGE in page
 
@@ -124,7 +124,7 @@ def test_an_acute_issue_reported_far_out_is_refused(client, people, citizens, va
     placement = place_with_everything(citizens["fatima"], people)
     before = AcuteIssue.objects.count()
     client.force_login(people["amir"])
-    url = reverse("placements:acute_create", kwargs={"placement": placement.pk})
+    url = reverse("placements:acute_create", kwargs={"pk": placement.pk})
     data = {"reported_at": value, "reported_by": "Lise Holm", "description": "Kom ikke."}
     page = html(client.post(url, data))
     assert RANGE in page and 'value="Lise Holm"' in page

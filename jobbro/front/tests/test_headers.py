@@ -101,7 +101,7 @@ def fetched(monkeypatch):
 def test_the_retention_pdf_is_not_cached_and_gets_its_stylesheet(client, people, citizens, fetched):
     placement = place_with_everything(citizens["fatima"], people)
     client.force_login(people["amir"])
-    response = client.get(reverse("placements:retention_pdf", kwargs={"placement": placement.pk}))
+    response = client.get(reverse("placements:retention_pdf", kwargs={"pk": placement.pk}))
     assert response["Content-Type"] == "application/pdf"
     assert_no_store(response)
     assert any(u.endswith("/static/jobbro/retention_print.css") for u in fetched), fetched
