@@ -674,8 +674,8 @@ def placed(db, world):
     return _fresh(world.placed)
 
 
-@pytest.fixture(autouse=True)
-def cheap_pdfs(monkeypatch):
+@pytest.fixture(autouse=True, scope="module")
+def cheap_pdfs():
     """WeasyPrint takes a quarter of a second per PDF; the matrix only asks who gets one, so
     the template is rendered but not made into a PDF. The documents', assessments' and
     placements' tests read real PDFs."""
@@ -687,7 +687,9 @@ def cheap_pdfs(monkeypatch):
         render_to_string(template, {**context, "document": {"title": title}}, request)
         return b"%PDF-1.7 (not rendered in the permission matrix)"
 
-    monkeypatch.setattr(documents, "render_pdf", render_pdf)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(documents, "render_pdf", render_pdf)
+        yield
 
 
 def outcome(response, citizen) -> str:
