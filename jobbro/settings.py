@@ -164,6 +164,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jobbro.citizens.middleware.CprOutOfUrlsMiddleware",
     "jobbro.accounts.middleware.LoginRequiredMiddleware",
+    "jobbro.citizens.middleware.ReasonRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "jobbro.urls"

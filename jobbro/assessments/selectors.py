@@ -178,17 +178,18 @@ def _measure(text, means) -> dict:
     }
 
 
-def citizen_series(citizen) -> list[Series]:
-    """One Series per instrument the citizen has been assessed with, newest version's items."""
+def citizen_series(citizen, visible=None) -> list[Series]:
+    """One Series per instrument the citizen has been assessed with, newest version's items.
+    `visible`: the assessments the user may see (assessments/access.py: assessments_of)."""
+    if visible is None:
+        visible = Assessment.objects.filter(citizen=citizen)
     assessments = list(
-        Assessment.objects.filter(citizen=citizen)
-        .select_related("version__instrument", "placement")
-        .order_by("assessed_on", "pk")
+        visible.select_related("version__instrument", "placement").order_by("assessed_on", "pk")
     )
     scores = defaultdict(lambda: defaultdict(dict))
-    for aid, text, kind, value in Score.objects.filter(
-        rating__assessment__citizen=citizen
-    ).values_list("rating__assessment_id", "item__text", "rating__rater__kind", "value"):
+    for aid, text, kind, value in Score.objects.filter(rating__assessment__in=visible).values_list(
+        "rating__assessment_id", "item__text", "rating__rater__kind", "value"
+    ):
         scores[aid][text][kind] = value
     by_instrument: dict[int, list[Assessment]] = defaultdict(list)
     for a in assessments:

@@ -11,16 +11,15 @@ from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
-from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
-from jobbro.citizens.pages import log_page, open_or_reason
 from jobbro.front.fields import parse_decimal, parse_int
 from jobbro.lib.aggregates import SMALLEST_GROUP
 from jobbro.lib.text import clean_search
-from jobbro.placements.models import Placement
+from jobbro.placements.access import open_placement
 
 from . import charts, selectors, services
+from .access import assessments_for, assessments_of, open_assessment, open_citizen_assessments
 from .forms import AssessmentForm, InstrumentForm, NextStepsForm
 from .models import Assessment, EntryChannel, Instrument, Language, RaterKind
 
@@ -31,17 +30,6 @@ ROLES = services.ASSESSMENT_ROLES
 DEFAULT_THRESHOLD = 0.5
 
 
-def _open_assessment(request, pk):
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("version__instrument", "placement__company"), pk=pk
-    )
-    opened, redirect_ = open_or_reason(request, assessment.citizen_id)
-    if redirect_:
-        return None, redirect_
-    assessment.citizen = opened[0]
-    return (assessment, *opened[1:]), None
-
-
 def _scale(version):
     steps = list(version.steps.all())
     return steps, steps[0].value, steps[-1].value
@@ -50,9 +38,8 @@ def _scale(version):
 @role_required(*ROLES)
 def index(request):
     """The latest assessments of the citizens this user works with."""
-    scope = access.citizens_for(request.user)
     assessments = (
-        Assessment.objects.filter(citizen__in=scope)
+        assessments_for(request.user)
         .select_related("citizen__case_worker", "version__instrument")
         .order_by("-assessed_on", "-pk")
     )
@@ -62,9 +49,9 @@ def index(request):
             Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
         )
     page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("side"))
-    log_page(
+    access.log_list(
         request,
-        {a.citizen for a in page.object_list},
+        [a.citizen_id for a in page.object_list],
         Action.SEARCH if query else Action.LIST,
     )
     params = request.GET.copy()
@@ -82,8 +69,7 @@ def stalled(request):
     coordination meeting, seed 000 line ~101)."""
     last = parse_int(request.GET.get("n", 3))
     last = 3 if last is None else min(max(last, 2), 6)
-    scope = access.citizens_for(request.user)
-    found = selectors.stalled(Assessment.objects.filter(citizen__in=scope), last)
+    found = selectors.stalled(assessments_for(request.user), last)
     citizens = Citizen.objects.select_related("case_worker").in_bulk([c for c, _i, _m in found])
     instruments = Instrument.objects.in_bulk({i for _c, i, _m in found})
     rows = sorted(
@@ -91,7 +77,7 @@ def stalled(request):
         key=lambda r: (r["citizen"].last_name, r["citizen"].first_name, r["citizen"].pk),
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    log_page(request, [r["citizen"] for r in page.object_list], Action.LIST)
+    access.log_list(request, [r["citizen"].pk for r in page.object_list])
     return render(
         request,
         "assessments/stalled.html",
@@ -146,32 +132,22 @@ def _series_charts(s: selectors.Series) -> dict:
 
 @role_required(*ROLES)
 def citizen_progression(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[citizen.pk],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
-    series = [_series_charts(s) for s in selectors.citizen_series(citizen)]
+    opened = open_citizen_assessments(request.user, pk)
+    citizen = opened.obj
+    opened.log(request, fields=["assessments"])
+    visible = assessments_of(request.user, citizen)
+    series = [_series_charts(s) for s in selectors.citizen_series(citizen, visible)]
     return render(
         request,
         "assessments/citizen.html",
-        {"citizen": citizen, "series": series, "may_create": request.user.role in ROLES},
+        {"citizen": citizen, "series": series, "may_create": opened.may_change},
     )
 
 
 @role_required(*ROLES)
 def assessment_create(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
+    opened = open_citizen_assessments(request.user, pk, for_change=True)
+    citizen = opened.obj
     form = AssessmentForm(request.POST or None, citizen=citizen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -186,19 +162,10 @@ def assessment_create(request, pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            log_access(
-                request,
-                action=Action.CREATE,
-                citizen_ids=[citizen.pk],
-                purpose=purpose,
-                reason=reason,
-                fields=["assessments"],
-            )
+            opened.log(request, Action.CREATE, ["assessments"])
             messages.success(request, _("Målingen er oprettet. Indtast scores."))
             return redirect("assessments:enter", pk=assessment.pk)
-    log_access(
-        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
-    )
+    opened.log(request)
     return render(request, "assessments/create.html", {"form": form, "citizen": citizen})
 
 
@@ -218,18 +185,9 @@ def _detail_context(request, assessment):
 
 @role_required(*ROLES)
 def assessment_detail(request, pk):
-    opened, redirect_ = _open_assessment(request, pk)
-    if redirect_:
-        return redirect_
-    assessment, purpose, reason = opened
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[assessment.citizen_id],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
+    opened = open_assessment(request.user, pk)
+    assessment = opened.obj
+    opened.log(request, fields=["assessments"])
     ctx = _detail_context(request, assessment)
     ctx["languages"] = Language.objects.all()
     ctx["self_scoring"] = assessment.version.raters.filter(kind=RaterKind.CITIZEN).exists()
@@ -310,10 +268,8 @@ def _grid_page(request, assessment, raters, editable, form, posted, errors):
 @role_required(*ROLES)
 def assessment_enter(request, pk):
     """The whole grid on one screen: a digit per score, tab to move."""
-    opened, redirect_ = _open_assessment(request, pk)
-    if redirect_:
-        return redirect_
-    assessment, purpose, reason = opened
+    opened = open_assessment(request.user, pk, for_change=True)
+    assessment = opened.obj
     raters = list(assessment.version.raters.all())
     editable = [r.kind for r in raters if services.may_fill(request.user, r.kind)]
     errors: list[str] = []
@@ -337,42 +293,19 @@ def assessment_enter(request, pk):
             except ValidationError as e:
                 errors.extend(e.messages)
             else:
-                log_access(
-                    request,
-                    action=Action.CHANGE,
-                    citizen_ids=[assessment.citizen_id],
-                    purpose=purpose,
-                    reason=reason,
-                    fields=["assessments"],
-                )
+                opened.log(request, Action.CHANGE, ["assessments"])
                 messages.success(request, _("Scorerne er gemt."))
                 return redirect("assessments:detail", pk=assessment.pk)
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[assessment.citizen_id],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
+    opened.log(request, fields=["assessments"])
     return _grid_page(request, assessment, raters, editable, form, posted, errors)
 
 
 @role_required(*ROLES)
 def assessment_pdf(request, pk):
     """One printable page for the meeting: the diagram, the scores, room for next steps."""
-    opened, redirect_ = _open_assessment(request, pk)
-    if redirect_:
-        return redirect_
-    assessment, purpose, reason = opened
-    log_access(
-        request,
-        action=Action.EXPORT,
-        citizen_ids=[assessment.citizen_id],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
+    opened = open_assessment(request.user, pk, for_export=True)
+    assessment = opened.obj
+    opened.log(request, Action.EXPORT, ["assessments"])
     return documents.pdf_response(
         request,
         "assessments/pdf.html",
@@ -459,10 +392,8 @@ def self_score(request, pk):
 
     Records only the citizen rater; entered_by is the member of staff who handed it over.
     """
-    opened, redirect_ = _open_assessment(request, pk)
-    if redirect_:
-        return redirect_
-    assessment, purpose, reason = opened
+    opened = open_assessment(request.user, pk, for_change=True)
+    assessment = opened.obj
     version = assessment.version
     if not version.raters.filter(kind=RaterKind.CITIZEN).exists():
         raise Http404
@@ -475,23 +406,9 @@ def self_score(request, pk):
     if request.method == "POST" and n <= len(items):
         error = _self_score_answer(assessment, items[n - 1], request.POST, texts, request.user)
         if not error:
-            log_access(
-                request,
-                action=Action.CHANGE,
-                citizen_ids=[assessment.citizen_id],
-                purpose=purpose,
-                reason=reason,
-                fields=["assessments"],
-            )
+            opened.log(request, Action.CHANGE, ["assessments"])
             return redirect(f"{base}?sprog={code}&punkt={n + 1}")
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[assessment.citizen_id],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
+    opened.log(request, fields=["assessments"])
     ctx = _self_score_context(assessment, language, texts, items, n, error)
     return render(
         request, "assessments/self_score.html", {**ctx, "base": base}, status=400 if error else 200
@@ -501,19 +418,9 @@ def self_score(request, pk):
 @role_required(*ROLES)
 def placement_progression(request, pk):
     """The workplace's score since the placement started (capability 6, item 6)."""
-    placement = get_object_or_404(Placement.objects.select_related("company"), pk=pk)
-    opened, redirect_ = open_or_reason(request, placement.citizen_id)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[citizen.pk],
-        purpose=purpose,
-        reason=reason,
-        fields=["assessments"],
-    )
+    opened = open_placement(request.user, pk)
+    placement, citizen = opened.obj, opened.obj.citizen
+    opened.log(request, fields=["assessments"])
     return render(
         request,
         "assessments/placement.html",

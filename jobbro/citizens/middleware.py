@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.http import HttpResponseRedirect, QueryDict
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from jobbro.lib.cpr import contains_cpr
+
+from .access import ReasonRequired
 
 
 class CprOutOfUrlsMiddleware:
@@ -36,3 +39,23 @@ class CprOutOfUrlsMiddleware:
                 query = kept.urlencode()
                 return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
         return self.get_response(request)
+
+
+class ReasonRequiredMiddleware:
+    """The one place where "state a reason first" becomes a redirect to the reason page.
+
+    Views open citizens, placements and assessments through the `open_*` functions and let
+    `ReasonRequired` propagate; this sends the user to state a reason for that citizen.
+    ATOMIC_REQUESTS has already rolled the view's transaction back: nothing was shown, so
+    nothing is logged."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, ReasonRequired):
+            return redirect("citizens:reason", pk=exception.citizen.pk)
+        return None

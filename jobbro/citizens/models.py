@@ -253,6 +253,16 @@ class TimelineEvent(models.Model):
         blank=True,
         related_name="+",
     )
+    # The placement the event is about, if any: a company consultant sees only the events of
+    # their own companies' placements (citizens/access.py: timeline_for).
+    placement = models.ForeignKey(
+        "placements.Placement",
+        verbose_name=_("forløb"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
 
     class Meta:
         ordering = ["-at", "-id"]

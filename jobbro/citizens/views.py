@@ -23,7 +23,6 @@ from jobbro.placements.staircase import with_current_step
 from . import access, services
 from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
 from .models import Citizen
-from .pages import log_page, open_or_reason
 
 PAGE_SIZE = 25
 # The few fields a mentor sees of their mentee (PRODUCT.md: "a handful of fields").
@@ -107,7 +106,9 @@ def citizen_list(request):
     if form.is_valid():
         citizens, query, outside = _search(request, citizens, form.cleaned_data)
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    log_page(request, page.object_list, Action.SEARCH if query else Action.LIST)
+    access.log_list(
+        request, [c.pk for c in page.object_list], Action.SEARCH if query else Action.LIST
+    )
     params = request.GET.copy()
     params.pop("side", None)
     ctx = {
@@ -128,45 +129,32 @@ def citizen_list(request):
 
 @role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT, Role.MENTOR)
 def citizen_detail(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
+    opened = access.open_citizen(request.user, pk)
+    citizen, purpose = opened.obj, opened.purpose
     if purpose == Purpose.MENTEE:
-        log_access(
-            request,
-            action=Action.VIEW,
-            citizen_ids=[citizen.pk],
-            purpose=purpose,
-            fields=MENTEE_FIELDS,
-        )
+        opened.log(request, fields=MENTEE_FIELDS)
         return render(request, "citizens/mentee.html", {"citizen": citizen})
-    log_access(
-        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
-    )
+    opened.log(request)
     ctx = {
         "citizen": citizen,
         "purpose": purpose,
         "purpose_label": Purpose(purpose).label,
-        "events": citizen.events.select_related("actor")[:50],
+        "events": access.timeline_for(request.user, citizen)[:50],
         "access_entries": AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related(
             "user"
         )[:10],
         "full_cpr": access.sees_full_cpr(request.user),
         "sensitive": access.sees_sensitive(request.user),
-        "may_edit": access.may_edit(request.user, purpose),
-        "may_export": access.sees_full_cpr(request.user),
+        "may_edit": opened.may_change,
+        "may_export": access.sees_full_cpr(request.user) and opened.may_export,
     }
     return render(request, "citizens/detail.html", ctx)
 
 
 @role_required(*access.MAY_STATE_REASON)
 def citizen_reason(request, pk):
-    try:
-        access.open_citizen(request.user, pk)
-    except access.ReasonRequired as e:
-        citizen = e.citizen
-    else:
+    citizen = access.reason_needed(request.user, pk)
+    if citizen is None:
         return redirect("citizens:detail", pk=pk)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -196,12 +184,8 @@ def citizen_create(request):
 
 @role_required(*access.EDIT_ROLES)
 def citizen_edit(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
-    if not access.may_edit(request.user, purpose):
-        return redirect("citizens:detail", pk=pk)
+    opened = access.open_citizen(request.user, pk, for_change=True)
+    citizen = opened.obj
     form = CitizenForm(request.POST or None, instance=citizen)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,40 +195,19 @@ def citizen_edit(request, pk):
         except StaleError as e:  # someone else saved since the form was read
             form.add_error(None, e)
         else:
-            log_access(
-                request,
-                action=Action.CHANGE,
-                citizen_ids=[citizen.pk],
-                purpose=purpose,
-                reason=reason,
-                fields=changed,
-            )
+            opened.log(request, Action.CHANGE, changed)
             messages.success(request, _("Ændringerne er gemt."))
             return redirect("citizens:detail", pk=pk)
-    log_access(
-        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
-    )
+    opened.log(request)
     return render(request, "citizens/form.html", {"form": form, "citizen": citizen})
 
 
 @require_POST
 @role_required(*access.EDIT_ROLES)
 def citizen_start_effort(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
-    if not access.may_edit(request.user, purpose):
-        return redirect("citizens:detail", pk=pk)
-    if services.citizen_effort_start(citizen=citizen, by=request.user):
-        log_access(
-            request,
-            action=Action.CHANGE,
-            citizen_ids=[citizen.pk],
-            purpose=purpose,
-            reason=reason,
-            fields=["effort_started_at"],
-        )
+    opened = access.open_citizen(request.user, pk, for_change=True)
+    if services.citizen_effort_start(citizen=opened.obj, by=request.user):
+        opened.log(request, Action.CHANGE, ["effort_started_at"])
         messages.success(
             request, _("Den beskæftigelsesrettede indsats er registreret som startet.")
         )
@@ -260,7 +223,7 @@ def awaiting_effort(request):
         .order_by("settled_at", "id")
     )
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    log_page(request, page.object_list, Action.LIST)
+    access.log_list(request, [c.pk for c in page.object_list])
     return render(
         request, "citizens/awaiting.html", {"page": page, "now": timezone.now(), "params": ""}
     )
@@ -269,32 +232,17 @@ def awaiting_effort(request):
 @role_required(Role.MENTOR)
 def mentees(request):
     citizens = access.citizens_for(request.user).only(*MENTEE_FIELDS, "id", "mentor_id")
-    log_access(
-        request,
-        action=Action.LIST,
-        citizen_ids=[c.pk for c in citizens],
-        purpose=Purpose.MENTEE,
-        fields=MENTEE_FIELDS,
-    )
+    access.log_list(request, [c.pk for c in citizens], fields=MENTEE_FIELDS)
     return render(request, "citizens/mentees.html", {"citizens": citizens})
 
 
 @role_required(*access.CASE_FILE_ROLES, Role.COMPANY_CONSULTANT)
 def citizen_access_log(request, pk):
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
+    opened = access.open_citizen(request.user, pk)
+    citizen = opened.obj
     # Log first: the page is counted when made but read when rendered, so an entry written
     # in between would push the oldest one shown off the page.
-    log_access(
-        request,
-        action=Action.VIEW,
-        citizen_ids=[citizen.pk],
-        purpose=purpose,
-        reason=reason,
-        fields=["access_log"],
-    )
+    opened.log(request, fields=["access_log"])
     entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
     return render(
@@ -305,20 +253,16 @@ def citizen_access_log(request, pk):
 @role_required(Role.CASE_WORKER)
 def citizen_export(request, pk):
     """The data-subject export (GDPR art. 15): the case file, its timeline and access log."""
-    opened, redirect_ = open_or_reason(request, pk)
-    if redirect_:
-        return redirect_
-    citizen, purpose, reason = opened
-    log_access(
-        request, action=Action.EXPORT, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
-    )
+    opened = access.open_citizen(request.user, pk, for_export=True)
+    citizen = opened.obj
+    opened.log(request, Action.EXPORT)
     form = CitizenForm(instance=citizen)
     data = {
         "exported_at": timezone.now().isoformat(),
         "case_file": {"cpr": citizen.cpr_display, "birth_date": citizen.birth_date.isoformat()},
         "timeline": [
             {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
-            for e in citizen.events.all()
+            for e in access.timeline_for(request.user, citizen)
         ],
         "access_log": [
             {

@@ -30,7 +30,11 @@ from .models import (
 
 def _note(placement: Placement, text: str, by) -> None:
     TimelineEvent.objects.create(
-        citizen_id=placement.citizen_id, kind=EventKind.NOTE, text=text, actor=by
+        citizen_id=placement.citizen_id,
+        placement=placement,
+        kind=EventKind.NOTE,
+        text=text,
+        actor=by,
     )
 
 

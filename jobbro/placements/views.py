@@ -15,7 +15,6 @@ from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
-from jobbro.audit.services import log_access
 from jobbro.citizens import access as citizen_access
 from jobbro.front.fields import parse_date
 from jobbro.lib.text import clean_search
@@ -45,54 +44,6 @@ from .models import (
 from .staircase import describe_step, kind_label, placement_step
 
 PAGE_SIZE = 25
-
-
-def _open(request, pk):
-    try:
-        return access.open_placement(request.user, pk), None
-    except citizen_access.ReasonRequired as e:
-        return None, redirect("citizens:reason", pk=e.citizen.pk)
-
-
-def _open_for_work(request, pk):
-    """As `_open`, for a change: a user who may only read the placement gets a 404."""
-    opened, redirect_ = _open(request, pk)
-    if opened and not access.may_work(request.user, opened[1]):
-        raise Http404
-    return opened, redirect_
-
-
-def _log(request, placement, purpose, reason, action=Action.VIEW, fields=()):
-    log_access(
-        request,
-        action=action,
-        citizen_ids=[placement.citizen_id],
-        purpose=purpose,
-        reason=reason,
-        fields=fields,
-    )
-
-
-def _log_list(request, citizen_ids):
-    ids = sorted(set(citizen_ids))
-    if not ids:
-        return
-    if request.user.role == Role.COMPANY_CONSULTANT:
-        log_access(
-            request,
-            action=Action.LIST,
-            citizen_ids=ids,
-            purpose=access.purpose_for_listing(request.user),
-        )
-        return
-    from jobbro.citizens.models import Citizen
-
-    citizens = Citizen.objects.filter(pk__in=ids).select_related("case_worker")
-    by_purpose: dict[str, list[int]] = {}
-    for cid, purpose in citizen_access.purposes_for(request.user, citizens).items():
-        by_purpose.setdefault(purpose or "stated", []).append(cid)
-    for purpose, pids in by_purpose.items():
-        log_access(request, action=Action.LIST, citizen_ids=pids, purpose=purpose)
 
 
 def _errors(form, error: ValidationError):
@@ -128,7 +79,7 @@ def placement_list(request):
         request.GET.get("side")
     )
     rows = [(p, placement_step(p), kind_label(p.kind, p.paid_hours_per_week)) for p in page]
-    _log_list(request, [p.citizen_id for p in page])
+    citizen_access.log_list(request, [p.citizen_id for p in page])
     params = request.GET.copy()
     params.pop("side", None)
     return render(
@@ -149,12 +100,8 @@ def placement_list(request):
 
 @role_required(*access.CREATE_ROLES)
 def placement_create(request, pk):
-    try:
-        citizen, purpose, reason = citizen_access.open_citizen(request.user, pk)
-    except citizen_access.ReasonRequired:
-        return redirect("citizens:reason", pk=pk)
-    if not access.may_create(request.user, purpose):
-        raise Http404
+    opened = citizen_access.open_citizen(request.user, pk, for_change=True)
+    citizen = opened.obj
     form = PlacementForm(
         request.POST or None,
         initial={"starts_on": timezone.localdate(), "status": PlacementStatus.ACTIVE},
@@ -166,29 +113,18 @@ def placement_create(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            log_access(
-                request,
-                action=Action.CREATE,
-                citizen_ids=[citizen.pk],
-                purpose=purpose,
-                reason=reason,
-                fields=["placement"],
-            )
+            opened.log(request, Action.CREATE, ["placement"])
             messages.success(request, _("Forløbet er oprettet."))
             return redirect("placements:detail", pk=placement.pk)
-    log_access(
-        request, action=Action.VIEW, citizen_ids=[citizen.pk], purpose=purpose, reason=reason
-    )
+    opened.log(request)
     return render(request, "placements/form.html", {"form": form, "citizen": citizen})
 
 
 @role_required(*access.READ_ROLES)
 def placement_detail(request, pk):
-    opened, redirect_ = _open(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
-    _log(request, placement, purpose, reason)
+    opened = access.open_placement(request.user, pk)
+    placement = opened.obj
+    opened.log(request)
     plan = CoursePlan.objects.filter(placement=placement).first()
     today = timezone.localdate()
     ctx = {
@@ -201,7 +137,7 @@ def placement_detail(request, pk):
         "conversations": placement.ending_conversations.select_related("ambassador"),
         "acute_issues": placement.acute_issues.all()[:10],
         "retention_plan": getattr(placement, "retention_plan", None),
-        "may_work": access.may_work(request.user, purpose),
+        "may_work": opened.may_change,
         "is_open": placement.status not in (PlacementStatus.ENDED, PlacementStatus.CANCELLED),
         "is_internship": placement.kind == PlacementKind.INTERNSHIP,
         "today": today,
@@ -212,10 +148,8 @@ def placement_detail(request, pk):
 
 @role_required(*access.WORK_ROLES)
 def placement_edit(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     form = PlacementForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
         changed = form.changed_data
@@ -226,10 +160,10 @@ def placement_edit(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, changed)
+            opened.log(request, Action.CHANGE, changed)
             messages.success(request, _("Ændringerne er gemt."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(
         request,
         "placements/form.html",
@@ -239,10 +173,8 @@ def placement_edit(request, pk):
 
 @role_required(*access.WORK_ROLES)
 def placement_end(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     form = EndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -252,19 +184,17 @@ def placement_end(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["status", "ends_on"])
+            opened.log(request, Action.CHANGE, ["status", "ends_on"])
             messages.success(request, _("Forløbet er afsluttet."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(request, "placements/end.html", {"form": form, "placement": placement})
 
 
 @role_required(*access.WORK_ROLES)
 def conversation_create(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     initial = {"held_on": timezone.localdate()}
     if request.user.role == Role.AMBASSADOR:
         initial["ambassador"] = request.user
@@ -277,10 +207,10 @@ def conversation_create(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["ending_conversation"])
+            opened.log(request, Action.CHANGE, ["ending_conversation"])
             messages.success(request, _("Samtalen er registreret."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(request, "placements/conversation.html", {"form": form, "placement": placement})
 
 
@@ -303,7 +233,7 @@ def move_up(request):
         )
         for p in page
     ]
-    _log_list(request, [p.citizen_id for p in page])
+    citizen_access.log_list(request, [p.citizen_id for p in page])
     return render(
         request,
         "placements/move_up.html",
@@ -316,10 +246,8 @@ def move_up(request):
 
 @role_required(*access.WORK_ROLES)
 def plan_edit(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     plan = CoursePlan.objects.filter(placement=placement).first()
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
@@ -331,10 +259,10 @@ def plan_edit(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["plan"])
+            opened.log(request, Action.CHANGE, ["plan"])
             messages.success(request, _("Planen er gemt."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(
         request, "placements/plan_form.html", {"form": form, "placement": placement, "plan": plan}
     )
@@ -342,11 +270,9 @@ def plan_edit(request, pk):
 
 @role_required(*access.READ_ROLES)
 def plan_history(request, pk):
-    opened, redirect_ = _open(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
-    _log(request, placement, purpose, reason, fields=["plan"])
+    opened = access.open_placement(request.user, pk)
+    placement = opened.obj
+    opened.log(request, fields=["plan"])
     plan = CoursePlan.objects.filter(placement=placement).first()
     day, as_of, error = None, None, ""
     text = clean_search(request.GET.get("dato"), max_length=20)
@@ -414,7 +340,7 @@ def follow_up_list(request):
     page = Paginator(follow_ups.order_by("due_on", "id"), PAGE_SIZE).get_page(
         request.GET.get("side")
     )
-    _log_list(request, [f.placement.citizen_id for f in page])
+    citizen_access.log_list(request, [f.placement.citizen_id for f in page])
     params = request.GET.copy()
     params.pop("side", None)
     tabs = [(key, label, counts[key]) for key, label in PERIODS.items()]
@@ -437,10 +363,8 @@ def follow_up_list(request):
 @role_required(*access.WORK_ROLES)
 def follow_up_record(request, pk):
     follow_up = get_object_or_404(FollowUp, pk=pk)
-    opened, redirect_ = _open_for_work(request, follow_up.placement_id)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, follow_up.placement_id, for_change=True)
+    placement = opened.obj
     form = FollowUpForm(request.POST or None, initial={"done_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -448,10 +372,10 @@ def follow_up_record(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["follow_up"])
+            opened.log(request, Action.CHANGE, ["follow_up"])
             messages.success(request, _("Opfølgningen er registreret, og den næste er planlagt."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(
         request,
         "placements/follow_up_form.html",
@@ -464,10 +388,8 @@ def follow_up_record(request, pk):
 
 @role_required(*access.WORK_ROLES)
 def acute_create(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     now = timezone.localtime().replace(second=0, microsecond=0)
     form = AcuteIssueForm(request.POST or None, initial={"reported_at": now})
     if request.method == "POST" and form.is_valid():
@@ -476,22 +398,20 @@ def acute_create(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["acute_issue"])
+            opened.log(request, Action.CHANGE, ["acute_issue"])
             messages.success(
                 request, _("Henvendelsen er registreret. Den skal besvares inden 24 timer.")
             )
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(request, "placements/acute_form.html", {"form": form, "placement": placement})
 
 
 @role_required(*access.WORK_ROLES)
 def acute_answer(request, pk):
     issue = get_object_or_404(AcuteIssue, pk=pk)
-    opened, redirect_ = _open_for_work(request, issue.placement_id)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, issue.placement_id, for_change=True)
+    placement = opened.obj
     form = AcuteAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -499,10 +419,10 @@ def acute_answer(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["acute_issue"])
+            opened.log(request, Action.CHANGE, ["acute_issue"])
             messages.success(request, _("Svaret er registreret."))
             return redirect("placements:detail", pk=placement.pk)
-    _log(request, placement, purpose, reason)
+    opened.log(request)
     return render(
         request,
         "placements/acute_answer.html",
@@ -521,7 +441,7 @@ def acute_list(request):
         .order_by("reported_at", "id")
     )
     page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_list(request, [i.placement.citizen_id for i in page])
+    citizen_access.log_list(request, [i.placement.citizen_id for i in page])
     return render(
         request, "placements/acute_list.html", {"page": page, "params": "", "now": timezone.now()}
     )
@@ -544,34 +464,29 @@ def acute_breaches(request):
 
 @role_required(*access.READ_ROLES)
 def retention(request, pk):
-    opened, redirect_ = _open(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=request.method == "POST")
+    placement = opened.obj
     plan = RetentionPlan.objects.filter(placement=placement).first()
-    may_work = access.may_work(request.user, purpose)
+    may_work = opened.may_change
     if plan is None and not may_work:
         raise Http404
     initial = {}
     if plan is None:
         initial = {"municipality_contact": placement.ambassador or request.user}
     form = RetentionPlanForm(request.POST or None, instance=plan, initial=initial)
-    if request.method == "POST":
-        if not may_work:
-            raise Http404
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            try:
-                services.retention_save(
-                    placement=placement, by=request.user, version=form.read_version, **data
-                )
-            except ValidationError as e:
-                _errors(form, e)
-            else:
-                _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
-                messages.success(request, _("Fastholdelsesplanen er gemt."))
-                return redirect("placements:retention", pk=placement.pk)
-    _log(request, placement, purpose, reason, fields=["retention_plan"])
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.retention_save(
+                placement=placement, by=request.user, version=form.read_version, **data
+            )
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            opened.log(request, Action.CHANGE, ["retention_plan"])
+            messages.success(request, _("Fastholdelsesplanen er gemt."))
+            return redirect("placements:retention", pk=placement.pk)
+    opened.log(request, fields=["retention_plan"])
     return render(
         request,
         "placements/retention.html",
@@ -588,10 +503,8 @@ def retention(request, pk):
 
 @role_required(*access.WORK_ROLES)
 def retention_entry(request, pk):
-    opened, redirect_ = _open_for_work(request, pk)
-    if redirect_:
-        return redirect_
-    placement, purpose, reason = opened
+    opened = access.open_placement(request.user, pk, for_change=True)
+    placement = opened.obj
     plan = RetentionPlan.objects.filter(placement=placement).first()
     if plan is None:
         return redirect("placements:retention", pk=placement.pk)
@@ -602,10 +515,10 @@ def retention_entry(request, pk):
         except ValidationError as e:
             _errors(form, e)
         else:
-            _log(request, placement, purpose, reason, Action.CHANGE, ["retention_plan"])
+            opened.log(request, Action.CHANGE, ["retention_plan"])
             messages.success(request, _("Beskrivelsen er tilføjet."))
             return redirect("placements:retention", pk=placement.pk)
-    _log(request, placement, purpose, reason, fields=["retention_plan"])
+    opened.log(request, fields=["retention_plan"])
     return render(
         request, "placements/retention_entry.html", {"form": form, "placement": placement}
     )
@@ -624,29 +537,23 @@ def _retention_context(placement, plan):
     }
 
 
-def _open_retention(request, pk):
-    opened, redirect_ = _open(request, pk)
-    if redirect_:
-        return None, redirect_
-    placement, purpose, reason = opened
-    plan = get_object_or_404(RetentionPlan, placement=placement)
-    _log(request, placement, purpose, reason, Action.EXPORT, ["retention_plan"])
-    return _retention_context(placement, plan), None
+def _retention_export(request, pk):
+    """The retention plan for print or PDF: an export, so not on a stated reason."""
+    opened = access.open_placement(request.user, pk, for_export=True)
+    plan = get_object_or_404(RetentionPlan, placement=opened.obj)
+    opened.log(request, Action.EXPORT, ["retention_plan"])
+    return _retention_context(opened.obj, plan)
 
 
 @role_required(*access.READ_ROLES)
 def retention_print(request, pk):
-    ctx, redirect_ = _open_retention(request, pk)
-    if redirect_:
-        return redirect_
+    ctx = _retention_export(request, pk)
     return render(request, "placements/retention_print.html", {**ctx, "for_print": True})
 
 
 @role_required(*access.READ_ROLES)
 def retention_pdf(request, pk):
-    ctx, redirect_ = _open_retention(request, pk)
-    if redirect_:
-        return redirect_
+    ctx = _retention_export(request, pk)
     return documents.pdf_response(
         request,
         "placements/retention_print.html",

@@ -86,7 +86,9 @@ def _row(allowed: dict[str, str], default: str = DENY) -> dict[str, str]:
 PLACEMENT_READ = _row({"ambassador": ALLOW, "case_worker": ALLOW, "company_consultant": ALLOW})
 PLACEMENT_WORK = _row({"ambassador": ALLOW, "case_worker": ALLOW})
 PLACEMENT_READ_OUTSIDE = _row({"ambassador": REASON, "case_worker": REASON})
-PLACEMENT_WORK_OUTSIDE = _row({"ambassador": REASON, "case_worker": REASON})
+# A stated reason opens for reading only: changes and exports need the user's own context, so
+# nobody is sent to state a reason for them.
+PLACEMENT_WORK_OUTSIDE = _row({})
 
 MATRIX: dict[str, dict[str, str]] = {
     "front:home": {
@@ -345,11 +347,12 @@ OUTSIDE: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": DENY,
     },
+    # Changes and exports need the user's own context: a stated reason would not allow them.
     "citizens:edit": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
         "ambassador": DENY,
-        "case_worker": REASON,
+        "case_worker": DENY,
         "company_consultant": DENY,
         "teacher": DENY,
         "manager": DENY,
@@ -369,7 +372,7 @@ OUTSIDE: dict[str, dict[str, str]] = {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
         "ambassador": DENY,
-        "case_worker": REASON,
+        "case_worker": DENY,
         "company_consultant": DENY,
         "teacher": DENY,
         "manager": DENY,
@@ -389,14 +392,14 @@ OUTSIDE: dict[str, dict[str, str]] = {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
         "ambassador": DENY,
-        "case_worker": REASON,
+        "case_worker": DENY,
         "company_consultant": DENY,
         "teacher": DENY,
         "manager": DENY,
         "mentor": DENY,
     },
     # Omar is in an internship at a company that is not konrad's.
-    "placements:create": _row({"case_worker": REASON}),
+    "placements:create": PLACEMENT_WORK_OUTSIDE,
     "placements:follow_up_record": PLACEMENT_WORK_OUTSIDE,
     "placements:acute_answer": PLACEMENT_WORK_OUTSIDE,
     "placements:detail": PLACEMENT_READ_OUTSIDE,
@@ -408,8 +411,9 @@ OUTSIDE: dict[str, dict[str, str]] = {
     "placements:acute_create": PLACEMENT_WORK_OUTSIDE,
     "placements:retention": PLACEMENT_READ_OUTSIDE,
     "placements:retention_entry": PLACEMENT_WORK_OUTSIDE,
-    "placements:retention_print": PLACEMENT_READ_OUTSIDE,
-    "placements:retention_pdf": PLACEMENT_READ_OUTSIDE,
+    # Print and PDF take the plan out of Jobbro: exports.
+    "placements:retention_print": PLACEMENT_WORK_OUTSIDE,
+    "placements:retention_pdf": PLACEMENT_WORK_OUTSIDE,
 }
 
 # The progression tool (assessments). Lists show only the user's own citizens; the pages about
@@ -456,7 +460,19 @@ MATRIX.update(
         **dict.fromkeys(ASSESSMENT_ABOUT_ONE, ASSESSMENT_ONE),
     }
 )
-OUTSIDE.update(dict.fromkeys(ASSESSMENT_ABOUT_ONE, ASSESSMENT_OUTSIDE))
+# Creating, entering scores, self-scoring and the PDF change or export: own context only.
+ASSESSMENT_CHANGE_OUTSIDE = {**ASSESSMENT_OUTSIDE, "ambassador": DENY, "case_worker": DENY}
+OUTSIDE.update(
+    {
+        "assessments:citizen": ASSESSMENT_OUTSIDE,
+        "assessments:detail": ASSESSMENT_OUTSIDE,
+        "assessments:placement": ASSESSMENT_OUTSIDE,
+        "assessments:create": ASSESSMENT_CHANGE_OUTSIDE,
+        "assessments:enter": ASSESSMENT_CHANGE_OUTSIDE,
+        "assessments:pdf": ASSESSMENT_CHANGE_OUTSIDE,
+        "assessments:self_score": ASSESSMENT_CHANGE_OUTSIDE,
+    }
+)
 
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until

@@ -30,13 +30,13 @@ def signed(value):
 def progression_summary(context, citizen):
     """The case file's small progression section; the case file's view has already checked
     access and logged the visit."""
-    from jobbro.assessments.models import Assessment
+    from jobbro.assessments.access import assessments_of
     from jobbro.assessments.services import ASSESSMENT_ROLES
 
     user = context["request"].user
     if user.role not in ASSESSMENT_ROLES:
         return {"show": False}
-    assessments = Assessment.objects.filter(citizen=citizen).order_by("-assessed_on", "-pk")
+    assessments = assessments_of(user, citizen).order_by("-assessed_on", "-pk")
     return {
         "show": True,
         "citizen": citizen,

@@ -136,7 +136,7 @@ class TestLogAccess:
             seen.append(type(fatima).objects.get(pk=fatima.pk).phone)
             raise RuntimeError("the log table is unavailable")
 
-        monkeypatch.setattr("jobbro.citizens.views.log_access", failing_log)
+        monkeypatch.setattr("jobbro.citizens.access.log_access", failing_log)
 
         with pytest.raises(RuntimeError, match="unavailable"):
             client.post(f"/borgere/{fatima.pk}/ret/", data)

@@ -65,10 +65,10 @@ class TestOpenCitizen:
     def test_it_opens_a_citizen_in_the_users_context(
         self, people, citizens, username, name, purpose
     ):
-        citizen, got_purpose, reason = access.open_citizen(people[username], citizens[name].pk)
-        assert citizen == citizens[name]
-        assert got_purpose == purpose
-        assert reason == ""
+        opened = access.open_citizen(people[username], citizens[name].pk)
+        assert opened.obj == citizens[name]
+        assert opened.purpose == purpose
+        assert opened.reason == ""
 
     @pytest.mark.parametrize(
         ("username", "name"),
@@ -109,7 +109,9 @@ class TestOpenCitizen:
     def test_it_opens_with_a_stated_reason_until_the_grant_expires(self, people, citizens):
         alice, omar = people["alice"], citizens["omar"]
         grant = access.grant_access(alice, omar, REASON)
-        assert access.open_citizen(alice, omar.pk) == (omar, Purpose.STATED, REASON)
+        opened = access.open_citizen(alice, omar.pk)
+        assert (opened.obj, opened.purpose, opened.reason) == (omar, Purpose.STATED, REASON)
+        assert not opened.may_change and not opened.may_export, "a stated reason only reads"
 
         grant.expires_at = timezone.now() - dt.timedelta(minutes=1)
         grant.save()

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
+from jobbro.citizens import access
 from jobbro.citizens.forms import CitizenForm
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
 
@@ -258,10 +259,13 @@ class TestStartEffort:
         client.force_login(people["carol"])
         assert client.get(f"/borgere/{citizens['omar'].pk}/indsats-startet/").status_code == 405
 
-    def test_it_needs_a_reason_outside_the_caseload(self, client, alice, citizens):
+    def test_it_is_refused_outside_the_caseload_even_with_a_stated_reason(
+        self, client, alice, citizens
+    ):
         omar = citizens["omar"]
-        response = client.post(f"/borgere/{omar.pk}/indsats-startet/")
-        assert response.url == f"/borgere/{omar.pk}/formaal/"
+        assert client.post(f"/borgere/{omar.pk}/indsats-startet/").status_code == 403
+        access.grant_access(alice, omar, "Borgeren ringede om sin sag i dag.")
+        assert client.post(f"/borgere/{omar.pk}/indsats-startet/").status_code == 403
         omar.refresh_from_db()
         assert omar.effort_started_at is None
 

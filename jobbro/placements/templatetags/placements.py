@@ -12,7 +12,7 @@ def citizen_placements(context, citizen, purpose):
     """The case file's section on placements: the current step and the placements this
     user may see (a company consultant only those at their own companies)."""
     user = context["request"].user
-    placements = list(access.visible_on_case_file(user, citizen, purpose)[:20])
+    placements = list(access.placements_on_case_file(user, citizen).select_related("company")[:20])
     active = [p for p in placements if p.status == PlacementStatus.ACTIVE]
     top = min(active, key=placement_step, default=None)
     return {
