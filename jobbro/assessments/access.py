@@ -27,10 +27,18 @@ def may_assess(user, purpose: str) -> bool:
     return user.role in ASSESSMENT_ROLES and purpose not in (Purpose.STATED, Purpose.MENTEE)
 
 
+def assessments_for(user) -> QuerySet[Assessment]:
+    """The assessments this user may see in lists: of the citizens they may see, and for a
+    company consultant not those made in other companies' placements."""
+    return _narrow(user, Assessment.objects.filter(citizen__in=citizen_access.citizens_for(user)))
+
+
 def assessments_of(user, citizen: Citizen) -> QuerySet[Assessment]:
-    """The assessments of a citizen this user has opened that they may see: a company
-    consultant not those made in other companies' placements."""
-    assessments = Assessment.objects.filter(citizen=citizen)
+    """The assessments of a citizen this user has opened that they may see."""
+    return _narrow(user, Assessment.objects.filter(citizen=citizen))
+
+
+def _narrow(user, assessments: QuerySet[Assessment]) -> QuerySet[Assessment]:
     if user.role == Role.COMPANY_CONSULTANT:
         own = citizen_access.company_placements(user)
         return assessments.filter(Q(placement__isnull=True) | Q(placement__in=own))

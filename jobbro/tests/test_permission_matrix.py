@@ -918,3 +918,266 @@ def test_a_second_administrator_cannot_act_as_a_user_and_leaves_a_trace(client, 
         ("ada", AdminAction.MFA_RESET, "eve"),
         ("ada", AdminAction.PASSWORD_LINK, "eve"),
     ]
+
+
+# Holes that must not come back (issue 7, item 2 and 9). ------------------------------------
+
+SICK_LEAVE = "Sygemeldt i to uger efter aftale med lægen."
+
+
+@pytest.fixture
+def elsewhere(people, citizens, placed):
+    """Fatima's second placement, at a company whose key account is another consultant (kim),
+    with a follow-up about sick leave on her timeline and an assessment made in it; and yonas
+    (bob's) in a cancelled placement at konrad's company and nowhere else."""
+    from django.utils import timezone
+
+    from jobbro.assessments.models import Assessment, Instrument
+    from jobbro.conftest import make_user
+    from jobbro.placements import services
+    from jobbro.placements.models import PlacementStatus
+    from jobbro.placements.tests.factories import (
+        make_company,
+        make_placement,
+        place_with_everything,
+    )
+
+    kim = make_user("kim", Role.COMPANY_CONSULTANT)
+    other = place_with_everything(citizens["fatima"], people, key_account=kim)
+    services.follow_up_record(
+        follow_up=other.follow_ups.get(done_on__isnull=True),
+        done_on=timezone.localdate(),
+        summary=SICK_LEAVE,
+        by=people["amir"],
+    )
+    _assessment_kwarg("assessments:detail", citizens["omar"])  # ships the instruments if flushed
+    instrument = Instrument.objects.order_by("pk").first()
+    assessment = Assessment.objects.create(
+        citizen=citizens["fatima"],
+        version=instrument.current,
+        placement=other,
+        assessed_on=timezone.localdate(),
+    )
+    cancelled = make_placement(
+        citizens["yonas"],
+        make_company("Aflyst Praktik ApS", key_account=people["konrad"]),
+        status=PlacementStatus.CANCELLED,
+    )
+    return {"other": other, "assessment": assessment, "cancelled": cancelled, "kim": kim}
+
+
+# Every page about one placement, requested for fatima's placement at kim's company: konrad
+# (key account of her other placement's company) is refused every one of them.
+OTHER_READ = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+OTHER_COMPANY: dict[str, dict[str, str]] = {
+    "placements:detail": OTHER_READ,
+    "placements:plan_history": OTHER_READ,
+    "placements:retention": OTHER_READ,
+    "placements:retention_print": OTHER_READ,
+    "placements:retention_pdf": OTHER_READ,
+    "placements:edit": PLACEMENT_WORK,
+    "placements:end": PLACEMENT_WORK,
+    "placements:conversation": PLACEMENT_WORK,
+    "placements:plan": PLACEMENT_WORK,
+    "placements:acute_create": PLACEMENT_WORK,
+    "placements:retention_entry": PLACEMENT_WORK,
+    "placements:follow_up_record": PLACEMENT_WORK,
+    "placements:acute_answer": PLACEMENT_WORK,
+    # The progression pages of that placement, and the assessment made in it.
+    "assessments:placement": OTHER_READ,
+    "assessments:detail": OTHER_READ,
+    "assessments:enter": OTHER_READ,
+    "assessments:pdf": OTHER_READ,
+    "assessments:self_score": OTHER_READ,
+}
+PLACEMENT_SCOPED = sorted(
+    n
+    for n, u in URLS.items()
+    if n.startswith("placements:") and u.params == ("pk",) and n != "placements:create"
+) + [
+    "assessments:placement",
+    "assessments:detail",
+    "assessments:enter",
+    "assessments:pdf",
+    "assessments:self_score",
+]
+
+
+def _other_kwargs(name: str, found) -> dict:
+    placement = found["other"]
+    if name == "placements:follow_up_record":
+        return {"pk": placement.follow_ups.filter(done_on__isnull=True).first().pk}
+    if name == "placements:acute_answer":
+        return {"pk": placement.acute_issues.first().pk}
+    if name.startswith("placements:") or name == "assessments:placement":
+        return {"pk": placement.pk}
+    return {"pk": found["assessment"].pk}
+
+
+def test_every_placement_page_has_a_row_for_another_companys_placement():
+    assert set(PLACEMENT_SCOPED) == set(OTHER_COMPANY)
+
+
+@pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(OTHER_COMPANY, "fatima")))
+def test_another_companys_placement(
+    client, people, citizens, placed, elsewhere, name, subject, expected
+):
+    user = _user(people, subject)
+    if user is not None:
+        client.force_login(user)
+    path = reverse(name, kwargs=_other_kwargs(name, elsewhere))
+    response = client.post(path) if URLS[name].method == "POST" else client.get(path)
+    got = outcome(response, citizens["fatima"])
+    assert got == expected, f"{name} as {subject}: expected {expected}, got {got}"
+    if got != ALLOW:
+        assert not AccessLogEntry.objects.exists()
+
+
+def test_the_case_file_shows_a_consultant_only_their_own_placements_events(
+    client, people, citizens, placed, elsewhere
+):
+    from django.utils import timezone
+
+    from jobbro.placements import services
+
+    fatima, own = citizens["fatima"], placed["fatima"]
+    services.follow_up_record(
+        follow_up=own.follow_ups.get(done_on__isnull=True),
+        done_on=timezone.localdate(),
+        summary="Trives godt og møder til tiden.",
+        by=people["amir"],
+    )
+    client.force_login(people["konrad"])
+    response = client.get(reverse("citizens:detail", kwargs={"pk": fatima.pk}))
+    assert response.status_code == 200
+    events = list(response.context["events"])
+    assert events, "the events of konrad's own placement are shown"
+    assert {e.placement_id for e in events} == {own.pk}
+    assert SICK_LEAVE not in response.content.decode()
+    other = reverse("placements:detail", kwargs={"pk": elsewhere["other"].pk})
+    assert other not in response.content.decode(), "nor the other company's placement"
+    # Those who work with the case file see the whole timeline.
+    client.force_login(people["alice"])
+    response = client.get(reverse("citizens:detail", kwargs={"pk": fatima.pk}))
+    assert SICK_LEAVE in response.content.decode()
+
+
+def test_the_progression_page_shows_a_consultant_no_other_companys_assessment(
+    client, people, citizens, placed, elsewhere
+):
+    client.force_login(people["konrad"])
+    response = client.get(reverse("assessments:citizen", kwargs={"pk": citizens["fatima"].pk}))
+    assert response.status_code == 200
+    shown = {a.pk for s in response.context["series"] for a in s["s"].assessments}
+    assert elsewhere["assessment"].pk not in shown
+    response = client.get(reverse("assessments:index"))
+    assert elsewhere["assessment"] not in response.context["page"].object_list
+    client.force_login(people["alice"])
+    response = client.get(reverse("assessments:index"))
+    assert elsewhere["assessment"] in response.context["page"].object_list
+
+
+@pytest.mark.parametrize("name", ["placements:list", "assessments:index", "assessments:stalled"])
+def test_a_cancelled_placement_shows_the_citizen_in_no_list_of_the_consultant(
+    client, people, citizens, placed, elsewhere, name
+):
+    yonas = citizens["yonas"]
+    client.force_login(people["konrad"])
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert yonas.first_name not in response.content.decode()
+    assert not AccessLogEntry.objects.filter(citizen_id=yonas.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["citizens:detail", "citizens:access_log", "assessments:citizen"])
+def test_a_cancelled_placement_opens_no_case_file_to_the_consultant(
+    client, people, citizens, placed, elsewhere, name
+):
+    client.force_login(people["konrad"])
+    response = client.get(reverse(name, kwargs={"pk": citizens["yonas"].pk}))
+    assert outcome(response, citizens["yonas"]) == DENY
+    path = reverse("placements:detail", kwargs={"pk": elsewhere["cancelled"].pk})
+    assert outcome(client.get(path), citizens["yonas"]) == DENY
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_a_cancelled_placement_is_not_on_the_consultants_case_file(
+    client, people, citizens, placed
+):
+    from jobbro.placements.models import PlacementStatus
+    from jobbro.placements.tests.factories import make_placement
+
+    fatima = citizens["fatima"]
+    cancelled = make_placement(
+        fatima, placed["fatima"].company, status=PlacementStatus.CANCELLED, note="Aflyst"
+    )
+    client.force_login(people["konrad"])
+    response = client.get(reverse("citizens:detail", kwargs={"pk": fatima.pk}))
+    assert reverse("placements:detail", kwargs={"pk": cancelled.pk}) not in (
+        response.content.decode()
+    )
+    path = reverse("placements:detail", kwargs={"pk": cancelled.pk})
+    assert outcome(client.get(path), fatima) == DENY
+
+
+# With a stated reason for omar (outside their context) a case worker and an ambassador read;
+# every change and export is refused. Subjects who may not state a reason are in OUTSIDE.
+STATED_READ = {"case_worker": ALLOW, "ambassador": ALLOW}
+STATED_REFUSED = {"case_worker": DENY, "ambassador": DENY}
+STATED: dict[str, dict[str, str]] = {
+    "citizens:detail": STATED_READ,
+    "citizens:access_log": STATED_READ,
+    # Sent straight on to the case file.
+    "citizens:reason": STATED_READ,
+    "citizens:edit": STATED_REFUSED,
+    "citizens:start_effort": STATED_REFUSED,
+    "citizens:export": STATED_REFUSED,
+    "placements:detail": STATED_READ,
+    "placements:plan_history": STATED_READ,
+    "placements:retention": STATED_READ,
+    "placements:retention_print": STATED_REFUSED,
+    "placements:retention_pdf": STATED_REFUSED,
+    "placements:create": STATED_REFUSED,
+    "placements:edit": STATED_REFUSED,
+    "placements:end": STATED_REFUSED,
+    "placements:conversation": STATED_REFUSED,
+    "placements:plan": STATED_REFUSED,
+    "placements:acute_create": STATED_REFUSED,
+    "placements:retention_entry": STATED_REFUSED,
+    "placements:follow_up_record": STATED_REFUSED,
+    "placements:acute_answer": STATED_REFUSED,
+    "assessments:citizen": STATED_READ,
+    "assessments:detail": STATED_READ,
+    "assessments:placement": STATED_READ,
+    "assessments:create": STATED_REFUSED,
+    "assessments:enter": STATED_REFUSED,
+    "assessments:pdf": STATED_REFUSED,
+    "assessments:self_score": STATED_REFUSED,
+}
+
+
+def test_every_citizen_url_has_a_stated_reason_row():
+    assert set(STATED) == set(OUTSIDE)
+
+
+@pytest.mark.parametrize(
+    ("name", "subject", "expected"),
+    [
+        pytest.param(name, subject, expected, id=f"{name}-{subject}")
+        for name, row in STATED.items()
+        for subject, expected in row.items()
+    ],
+)
+def test_a_stated_reason_opens_for_reading_only(
+    client, people, citizens, placed, name, subject, expected
+):
+    user, omar = _user(people, subject), citizens["omar"]
+    access.grant_access(user, omar, STATED_REASON)
+    response = request_as(client, people, subject, URLS[name], omar)
+    got = outcome(response, omar)
+    assert got == expected, f"{name} as {subject} with a stated reason: expected {expected}"
+    entries = AccessLogEntry.objects.filter(citizen_id=omar.pk)
+    if got == DENY:
+        assert not entries.exists()
+    elif name != "citizens:reason":
+        assert set(entries.values_list("purpose", "reason")) == {(Purpose.STATED, STATED_REASON)}
