@@ -56,6 +56,28 @@ def _errors(form, error: ValidationError):
             form.add_error(None, e)
 
 
+def _without_version(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "version"}
+
+
+def _write(request, opened, form, write, *, fields, message, to, action=Action.CHANGE):
+    """The one skeleton of a page that changes a placement: on a valid POST run `write` (a
+    service call). Its refusal becomes errors on the form, which is shown again with the
+    input kept; its success is logged in the same transaction and redirects to `to` (a URL,
+    or a function of what `write` returned). Returns the redirect, or None to show the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = write()
+    except ValidationError as e:
+        _errors(form, e)
+        return None
+    opened.log(request, action, fields)
+    messages.success(request, message)
+    return redirect(to(result) if callable(to) else to)
+
+
 # Placements ---------------------------------------------------------------------------------
 
 
@@ -106,16 +128,20 @@ def placement_create(request, pk):
         request.POST or None,
         initial={"starts_on": timezone.localdate(), "status": PlacementStatus.ACTIVE},
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            placement = services.placement_create(citizen=citizen, by=request.user, **data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CREATE, ["placement"])
-            messages.success(request, _("Forløbet er oprettet."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.placement_create(
+            citizen=citizen, by=request.user, **_without_version(form.cleaned_data)
+        ),
+        fields=["placement"],
+        message=_("Forløbet er oprettet."),
+        to=lambda placement: reverse("placements:detail", kwargs={"pk": placement.pk}),
+        action=Action.CREATE,
+    )
+    if done:
+        return done
     opened.log(request)
     return render(request, "placements/form.html", {"form": form, "citizen": citizen})
 
@@ -151,18 +177,19 @@ def placement_edit(request, pk):
     opened = access.open_placement(request.user, pk, for_change=True)
     placement = opened.obj
     form = PlacementForm(request.POST or None, instance=placement)
-    if request.method == "POST" and form.is_valid():
-        changed = form.changed_data
-        try:
-            services.placement_change(
-                placement=form.instance, version=form.read_version, by=request.user
-            )
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, changed)
-            messages.success(request, _("Ændringerne er gemt."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.placement_change(
+            placement=form.instance, version=form.read_version, by=request.user
+        ),
+        fields=form.changed_data,
+        message=_("Ændringerne er gemt."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(
         request,
@@ -176,17 +203,19 @@ def placement_end(request, pk):
     opened = access.open_placement(request.user, pk, for_change=True)
     placement = opened.obj
     form = EndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_end(
-                placement=placement, ends_on=form.cleaned_data["ends_on"], by=request.user
-            )
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["status", "ends_on"])
-            messages.success(request, _("Forløbet er afsluttet."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.placement_end(
+            placement=placement, ends_on=form.cleaned_data["ends_on"], by=request.user
+        ),
+        fields=["status", "ends_on"],
+        message=_("Forløbet er afsluttet."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(request, "placements/end.html", {"form": form, "placement": placement})
 
@@ -201,15 +230,19 @@ def conversation_create(request, pk):
     elif placement.ambassador_id:
         initial["ambassador"] = placement.ambassador
     form = ConversationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conversation_record(placement=placement, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["ending_conversation"])
-            messages.success(request, _("Samtalen er registreret."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.conversation_record(
+            placement=placement, by=request.user, **form.cleaned_data
+        ),
+        fields=["ending_conversation"],
+        message=_("Samtalen er registreret."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(request, "placements/conversation.html", {"form": form, "placement": placement})
 
@@ -250,18 +283,22 @@ def plan_edit(request, pk):
     placement = opened.obj
     plan = CoursePlan.objects.filter(placement=placement).first()
     form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in PLAN_FIELDS}
-        try:
-            services.plan_save(
-                placement=placement, by=request.user, version=form.read_version, **data
-            )
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["plan"])
-            messages.success(request, _("Planen er gemt."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.plan_save(
+            placement=placement,
+            by=request.user,
+            version=form.read_version,
+            **{f: form.cleaned_data[f] for f in PLAN_FIELDS},
+        ),
+        fields=["plan"],
+        message=_("Planen er gemt."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(
         request, "placements/plan_form.html", {"form": form, "placement": placement, "plan": plan}
@@ -366,15 +403,19 @@ def follow_up_record(request, pk):
     opened = access.open_placement(request.user, follow_up.placement_id, for_change=True)
     placement = opened.obj
     form = FollowUpForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.follow_up_record(follow_up=follow_up, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["follow_up"])
-            messages.success(request, _("Opfølgningen er registreret, og den næste er planlagt."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.follow_up_record(
+            follow_up=follow_up, by=request.user, **form.cleaned_data
+        ),
+        fields=["follow_up"],
+        message=_("Opfølgningen er registreret, og den næste er planlagt."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(
         request,
@@ -392,17 +433,17 @@ def acute_create(request, pk):
     placement = opened.obj
     now = timezone.localtime().replace(second=0, microsecond=0)
     form = AcuteIssueForm(request.POST or None, initial={"reported_at": now})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.acute_register(placement=placement, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["acute_issue"])
-            messages.success(
-                request, _("Henvendelsen er registreret. Den skal besvares inden 24 timer.")
-            )
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.acute_register(placement=placement, by=request.user, **form.cleaned_data),
+        fields=["acute_issue"],
+        message=_("Henvendelsen er registreret. Den skal besvares inden 24 timer."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(request, "placements/acute_form.html", {"form": form, "placement": placement})
 
@@ -413,15 +454,17 @@ def acute_answer(request, pk):
     opened = access.open_placement(request.user, issue.placement_id, for_change=True)
     placement = opened.obj
     form = AcuteAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.acute_answer(issue=issue, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["acute_issue"])
-            messages.success(request, _("Svaret er registreret."))
-            return redirect("placements:detail", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.acute_answer(issue=issue, by=request.user, **form.cleaned_data),
+        fields=["acute_issue"],
+        message=_("Svaret er registreret."),
+        to=reverse("placements:detail", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request)
     return render(
         request,
@@ -474,18 +517,22 @@ def retention(request, pk):
     if plan is None:
         initial = {"municipality_contact": placement.ambassador or request.user}
     form = RetentionPlanForm(request.POST or None, instance=plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            services.retention_save(
-                placement=placement, by=request.user, version=form.read_version, **data
-            )
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["retention_plan"])
-            messages.success(request, _("Fastholdelsesplanen er gemt."))
-            return redirect("placements:retention", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.retention_save(
+            placement=placement,
+            by=request.user,
+            version=form.read_version,
+            **_without_version(form.cleaned_data),
+        ),
+        fields=["retention_plan"],
+        message=_("Fastholdelsesplanen er gemt."),
+        to=reverse("placements:retention", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request, fields=["retention_plan"])
     return render(
         request,
@@ -509,15 +556,17 @@ def retention_entry(request, pk):
     if plan is None:
         return redirect("placements:retention", pk=placement.pk)
     form = RetentionEntryForm(request.POST or None, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.retention_entry_add(plan=plan, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            _errors(form, e)
-        else:
-            opened.log(request, Action.CHANGE, ["retention_plan"])
-            messages.success(request, _("Beskrivelsen er tilføjet."))
-            return redirect("placements:retention", pk=placement.pk)
+    done = _write(
+        request,
+        opened,
+        form,
+        lambda: services.retention_entry_add(plan=plan, by=request.user, **form.cleaned_data),
+        fields=["retention_plan"],
+        message=_("Beskrivelsen er tilføjet."),
+        to=reverse("placements:retention", kwargs={"pk": placement.pk}),
+    )
+    if done:
+        return done
     opened.log(request, fields=["retention_plan"])
     return render(
         request, "placements/retention_entry.html", {"form": form, "placement": placement}
