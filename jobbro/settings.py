@@ -270,8 +270,12 @@ PASSWORD_LINKS_BY_EMAIL = bool(EMAIL_HOST)
 
 # Failed logins (django-axes, in the database): after LOGIN_FAILURE_LIMIT failures for one
 # username, or from one address, further attempts are refused for LOGIN_COOLOFF_MINUTES.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "jobbro.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+# From one address (an office behind the municipality's NAT) more failures are allowed.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+if LOGIN_ADDRESS_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("LOGIN_ADDRESS_FAILURE_LIMIT must be at least LOGIN_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True

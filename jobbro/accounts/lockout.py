@@ -1,14 +1,36 @@
 """Lockout after failed logins (django-axes): the Danish page, the client address, and
 one row in the administration log for each lockout."""
 
+from axes.handlers.database import AxesDatabaseHandler
 from axes.signals import user_locked_out
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils import timezone
 
 from .models import AdminAction, AdminLogEntry, User
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """Axes' database handler with two limits: LOGIN_FAILURE_LIMIT failures for one username,
+    LOGIN_ADDRESS_FAILURE_LIMIT from one address.
+
+    A job centre's staff share one address behind the municipality's NAT, so one person
+    mistyping five times must not lock out the whole office; guessing across many usernames
+    from one address (credential stuffing) is still stopped. Axes compares the largest count
+    over AXES_LOCKOUT_PARAMETERS (username, then address) with one limit, so the address's
+    count is scaled to the username's limit.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        by_user, by_address = (
+            attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        user_limit = settings.AXES_FAILURE_LIMIT
+        scaled = by_address * user_limit // settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        return max(by_user, scaled)
 
 
 def client_ip(request) -> str | None:
