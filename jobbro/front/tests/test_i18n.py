@@ -134,3 +134,73 @@ def test_it_speaks_danish_whatever_the_browser_prefers(client):
     response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert '<html lang="da">' in response.content.decode()
     assert "Log ind i Jobbro" in response.content.decode()
+
+
+def test_the_english_catalogue_has_no_empty_or_fuzzy_entry(po_entries):
+    """Every Danish string has a checked English one: run makemessages and translate otherwise."""
+    undone = [
+        e["msgid"]
+        for e in po_entries
+        if e.get("fuzzy") or not all(v for k, v in e.items() if k.startswith("msgstr"))
+    ]
+    assert undone == []
+
+
+def test_the_check_for_untranslated_entries_sees_empty_and_fuzzy_ones(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Language: en\\n"\n\n'
+        'msgid "Borgere"\nmsgstr "Citizens"\n\n'
+        'msgid "Ny"\nmsgstr ""\n\n'
+        '#, fuzzy, python-format\nmsgid "Ret %(n)s"\nmsgstr "Edit %(n)s"\n\n'
+        'msgid "%(n)s adgang"\nmsgid_plural "%(n)s adgange"\n'
+        'msgstr[0] "%(n)s access"\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    entries = parse_po(po)
+    assert [e["msgid"] for e in entries if e.get("fuzzy")] == ["Ret %(n)s"]
+    assert [
+        e["msgid"] for e in entries if not all(v for k, v in e.items() if k.startswith("msgstr"))
+    ] == ["Ny", "%(n)s adgang"]
+
+
+def _english(client, user):
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.mark.django_db
+def test_the_mfa_set_up_page_is_english(client, people):
+    _english(client, people["alice"])
+    html = client.get("/totrin/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Two-step verification" in html
+    assert "Turn on two-step verification" in html
+    assert "Open an authenticator app on your phone" in html
+    assert "Totrinsbekræftelse" not in html and "godkendelsesapp" not in html
+
+
+@pytest.mark.django_db
+def test_the_404_page_is_english(client, people):
+    _english(client, people["alice"])
+    response = client.get("/findes-ikke/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="en">' in html
+    assert "Page not found" in html
+    assert "Siden findes ikke" not in html
+
+
+@pytest.mark.django_db
+def test_the_administration_log_is_english(client, people):
+    _english(client, people["ada"])
+    client.post(
+        "/brugere/teams/nyt/", {"name": "Team Øst"}
+    )  # leaves an entry "Team added" in the log
+    response = client.get("/brugere/log/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Administration log</h1>" in html
+    assert "Done by" in html and "Details" in html
+    assert "Team added" in html
+    assert "Administrationslog" not in html and "Team oprettet" not in html
