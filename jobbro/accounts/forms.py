@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import DateField, ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 
@@ -23,9 +24,13 @@ class LoginForm(DesignSystemMixin, auth_forms.AuthenticationForm):
     }
 
 
-class UserForm(DesignSystemMixin, ModelForm):
+class UserForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     """Administrators create and edit users. There is no password field: administrators
-    never learn a user's password; a new user gets a one-time link to set their own."""
+    never learn a user's password; a new user gets a one-time link to set their own.
+    An edit writes only the form's fields, and only if nobody saved the user since."""
+
+    stale_what = _("Brugeren")
+    save_fields = ("username", "first_name", "last_name", "email", "role", "team", "is_active")
 
     class Meta:
         from .models import User
@@ -55,13 +60,10 @@ class UserForm(DesignSystemMixin, ModelForm):
         return cleaned
 
     def save(self, commit=True):
-        user = super().save(commit=False)
-        if not user.pk:
+        if not self.instance.pk:
             # Nobody knows a password for the new user until they set one with their link.
-            user.set_unusable_password()
-        if commit:
-            user.save()
-        return user
+            self.instance.set_unusable_password()
+        return super().save(commit=commit)  # an edit goes through save_versioned
 
 
 class PasswordFieldsMixin(DesignSystemMixin):
@@ -141,7 +143,9 @@ class AdminLogSearchForm(DesignSystemMixin, forms.Form):
         return cleaned
 
 
-class TeamForm(DesignSystemMixin, forms.ModelForm):
+class TeamForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
+    stale_what = _("Teamet")
+
     class Meta:
         from .models import Team
 

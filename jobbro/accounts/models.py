@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
+
 
 class Role(models.TextChoices):
     """The roles of PRODUCT.md; what each may see is decided in each app's access module."""
@@ -16,7 +18,7 @@ class Role(models.TextChoices):
     MENTOR = "mentor", _("Mentor")
 
 
-class Team(models.Model):
+class Team(Versioned):
     name = models.CharField(_("navn"), max_length=100, unique=True)
 
     class Meta:
@@ -28,7 +30,7 @@ class Team(models.Model):
         return self.name
 
 
-class User(AbstractUser):
+class User(Versioned, AbstractUser):
     role = models.CharField(_("rolle"), max_length=32, choices=Role.choices)
     team = models.ForeignKey(
         Team,

@@ -66,8 +66,7 @@ def user_edit(request, pk=None):
     user = get_object_or_404(User, pk=pk) if pk else None
     before = user_snapshot(user) if user else {}
     form = UserForm(request.POST or None, instance=user, editor=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and (saved := form.save_if_current()):
         if user is None:
             log_admin(
                 request, AdminAction.USER_CREATE, subject=saved, changes=user_changes({}, saved)
@@ -303,8 +302,7 @@ def team_edit(request, pk=None):
     team = get_object_or_404(Team, pk=pk) if pk else None
     before = team.name if team else None
     form = TeamForm(request.POST or None, instance=team)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and (saved := form.save_if_current()):
         action = AdminAction.TEAM_CHANGE if team else AdminAction.TEAM_CREATE
         if saved.name != before:
             log_admin(request, action, team=saved, changes={"name": [before, saved.name]})

@@ -91,10 +91,12 @@ class VersionFormMixin:
     A ModelForm takes it from its instance; a plain form is given ``version=``. The cleaned
     value is an int, or None when missing or not ASCII digits (refused by the save).
     A ModelForm's `save` of an existing object goes through `save_versioned`; `stale_what`
-    names the object in the message.
+    names the object in the message; `save_fields` limits the write to those fields (None:
+    all), for a model that other code also saves (a user's password, last login).
     """
 
     stale_what = _("Oplysningerne")
+    save_fields: tuple[str, ...] | None = None
 
     def __init__(self, *args, version: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,7 +120,9 @@ class VersionFormMixin:
         if not commit or instance is None or instance.pk is None:
             return super().save(commit=commit)
         super().save(commit=False)
-        save_versioned(instance, version=self.read_version, what=self.stale_what)
+        save_versioned(
+            instance, version=self.read_version, what=self.stale_what, fields=self.save_fields
+        )
         self._save_m2m()
         return instance
 

@@ -892,13 +892,13 @@ def test_a_second_administrator_cannot_act_as_a_user_and_leaves_a_trace(client, 
     client.force_login(ada)
     new = {"username": "ny", "role": Role.CASE_WORKER, "is_active": "on", "password": chosen}
     assert client.post(reverse("accounts:user_create"), new).status_code == 200
-    edit_eve = {"username": "eve", "role": Role.ADMINISTRATOR, "is_active": "on"}
+    edit_eve = {"username": "eve", "role": Role.ADMINISTRATOR, "is_active": "on", "version": "1"}
     client.post(
         reverse("accounts:user_edit", kwargs={"pk": eve.pk}), edit_eve | {"password": chosen}
     )
     client.post(reverse("accounts:user_mfa_reset", kwargs={"pk": eve.pk}))
     client.post(reverse("accounts:user_password_link", kwargs={"pk": eve.pk}))
-    own = {"username": "ada", "role": Role.CASE_WORKER, "is_active": "on"}
+    own = {"username": "ada", "role": Role.CASE_WORKER, "is_active": "on", "version": "1"}
     client.post(reverse("accounts:user_edit", kwargs={"pk": ada.pk}), own)
 
     assert User.objects.get(pk=ada.pk).role == Role.ADMINISTRATOR

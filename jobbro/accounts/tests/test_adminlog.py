@@ -101,9 +101,9 @@ def test_teams_are_created_and_renamed_in_the_log(client, people, teams):
     from jobbro.accounts.models import Team
 
     east = Team.objects.get(name="Team Øst")
-    response = client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Nord"})
+    response = client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Nord", "version": "1"})
     assert "Der er allerede et team med det navn." in response.content.decode()
-    client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Vest"})
+    client.post(f"/brugere/teams/{east.pk}/", {"name": "Team Vest", "version": "1"})
     logged = list(AdminLogEntry.objects.order_by("id").values_list("action", "team", "changes"))
     assert logged == [
         (AdminAction.TEAM_CREATE, east.pk, {"name": [None, "Team Øst"]}),

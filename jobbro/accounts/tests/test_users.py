@@ -24,6 +24,7 @@ def _post(client, user, **changes):
         "role": user.role,
         "team": user.team_id or "",
         "is_active": "on" if user.is_active else "",
+        "version": str(user.version),
     }
     data.update(changes)
     return client.post(f"/brugere/{user.pk}/", data)

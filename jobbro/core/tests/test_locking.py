@@ -72,3 +72,79 @@ def test_placements_use_the_same_helper_and_message(citizens, people):
         placement_change(placement=placement, version=1, by=people["amir"])
     assert refused.value.message == str(STALE) % {"what": "Forløbet"}
     assert Placement.objects.get(pk=placement.pk).note == "Først"
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _import_forms():
+    import importlib
+    from pathlib import Path
+
+    import jobbro
+
+    for path in sorted(Path(jobbro.__file__).parent.glob("*/forms.py")):
+        importlib.import_module(f"jobbro.{path.parent.name}.forms")
+
+
+def test_every_model_form_of_a_versioned_model_carries_the_version():
+    """A ModelForm of a Versioned model without the mixin would save over someone else."""
+    from django import forms
+
+    from jobbro.core.locking import Versioned, VersionFormMixin
+
+    _import_forms()
+    unguarded = [
+        f"{form.__module__}.{form.__name__}"
+        for form in _subclasses(forms.ModelForm)
+        if form.__module__.startswith("jobbro.")
+        and getattr(form._meta, "model", None) is not None
+        and issubclass(form._meta.model, Versioned)
+        and not issubclass(form, VersionFormMixin)
+    ]
+    assert unguarded == []
+
+
+def test_no_view_saves_a_versioned_form_past_the_stale_check():
+    """Views save a versioned edit form (one given its `instance=`) with `save_if_current`
+    (the Danish message, the input kept), never a bare `.save()`: that would raise
+    StaleError as a 500, and `.save(commit=False)` then a plain save would skip the check."""
+    import ast
+    from pathlib import Path
+
+    import jobbro
+    from jobbro.core.locking import VersionFormMixin
+
+    _import_forms()
+    versioned_forms = {form.__name__ for form in _subclasses(VersionFormMixin)}
+    offences = []
+    for path in sorted(Path(jobbro.__file__).parent.glob("*/views.py")):
+        tree = ast.parse(path.read_text())
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef):
+                continue
+            names = {
+                target.id
+                for node in ast.walk(func)
+                if isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name)
+                and node.value.func.id in versioned_forms
+                and any(keyword.arg == "instance" for keyword in node.value.keywords)
+                for target in node.targets
+                if isinstance(target, ast.Name)
+            }
+            offences += [
+                f"{path.parent.name}/views.py:{node.lineno}"
+                for node in ast.walk(func)
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "save"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in names
+            ]
+    assert versioned_forms >= {"UserForm", "TeamForm", "CompanyForm"}
+    assert offences == []
