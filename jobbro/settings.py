@@ -333,7 +333,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Powerful browser features Jobbro never uses are off for it and anything it could embed
 # (jobbro.front.middleware.SecurityHeadersMiddleware sends this with every response).
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
         "accelerometer",

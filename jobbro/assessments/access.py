@@ -17,6 +17,7 @@ from jobbro.citizens import access as citizen_access
 from jobbro.citizens.access import Opened, ReasonRequired
 from jobbro.citizens.models import Citizen
 from jobbro.placements import access as placement_access
+from jobbro.placements.models import Placement
 
 from .models import Assessment
 from .services import ASSESSMENT_ROLES
@@ -62,6 +63,7 @@ def open_assessment(
     )
     if assessment is None:
         raise Http404
+    through: Opened[Placement] | Opened[Citizen]
     try:
         if assessment.placement_id:
             through = placement_access.open_placement(user, assessment.placement_id)

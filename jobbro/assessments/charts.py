@@ -6,7 +6,7 @@ name and its value as text, so nothing is told by colour alone (WCAG 1.4.1).
 
 from .models import RaterKind
 
-STYLE = {
+STYLE: dict[str, dict[str, str]] = {
     RaterKind.CITIZEN: {"colour": "#0059b3", "dash": "", "marker": "circle"},
     RaterKind.OFFER_SITE: {"colour": "#a34700", "dash": "7 4", "marker": "square"},
     RaterKind.ADVISOR: {"colour": "#1e6b24", "dash": "2 3", "marker": "triangle"},

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, IntegerField, parse_int
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.placements.models import Placement
 
 from .models import Instrument, RaterKind
 from .services import ItemSpec, StepSpec
@@ -23,7 +24,7 @@ class AssessmentForm(DesignSystemMixin, forms.Form):
             "invalid": _("Skriv datoen som dd.mm.åååå."),
         },
     )
-    placement = forms.ModelChoiceField(
+    placement: "forms.ModelChoiceField[Placement]" = forms.ModelChoiceField(
         label=_("Forløb"),
         queryset=None,
         required=False,

@@ -186,7 +186,9 @@ def citizen_series(citizen, visible=None) -> list[Series]:
     assessments = list(
         visible.select_related("version__instrument", "placement").order_by("assessed_on", "pk")
     )
-    scores = defaultdict(lambda: defaultdict(dict))
+    scores: defaultdict[int, defaultdict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
     for aid, text, kind, value in Score.objects.filter(rating__assessment__in=visible).values_list(
         "rating__assessment_id", "item__text", "rating__rater__kind", "value"
     ):
@@ -279,7 +281,7 @@ def stalled(assessments, last: int) -> list[tuple[int, int, list[float]]]:
 
 @dataclass
 class GroupMeasure:
-    label: str
+    label: str | None
     people: int
     rose: int
     rose_enough: int

@@ -31,7 +31,7 @@ from .models import (
 # Who may enter which rater's scores. The offer site (the workplace) has no login yet, so
 # staff who follow the workplace enter its scores on its behalf; the citizen's own scores
 # come only from the self-scoring page, handed over by a member of staff.
-STAFF_FILLS = {
+STAFF_FILLS: dict[str, tuple[Role, ...]] = {
     RaterKind.ADVISOR: (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
     RaterKind.OFFER_SITE: (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT),
 }
@@ -321,7 +321,7 @@ def instrument_save(
         instrument.name, instrument.active = name, active
         instrument.full_clean()
         save_versioned(instrument, version=version, fields=["name", "active"], what=_("Værktøjet"))
-    version = instrument_version_create(
+    new_version = instrument_version_create(
         instrument=instrument,
         description=description.strip(),
         items=items,
@@ -329,4 +329,4 @@ def instrument_save(
         raters=raters,
         by=by,
     )
-    return instrument, version
+    return instrument, new_version

@@ -106,4 +106,4 @@ class AccessLogEntry(models.Model):
 
     @property
     def role_label(self) -> str:
-        return Role(self.role).label if self.role in Role.values else self.role
+        return str(Role(self.role).label) if self.role in Role.values else self.role

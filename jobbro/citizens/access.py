@@ -88,7 +88,8 @@ def context_purpose(user, citizen: Citizen) -> str | None:
     if user.role == Role.CASE_WORKER and citizen.case_worker_id is not None:
         if citizen.case_worker_id == user.id:
             return Purpose.CASELOAD
-        if user.team_id and citizen.case_worker.team_id == user.team_id:
+        case_worker = citizen.case_worker
+        if user.team_id and case_worker is not None and case_worker.team_id == user.team_id:
             return Purpose.TEAM
     if user.role == Role.AMBASSADOR and citizen.in_project:
         return Purpose.PROJECT

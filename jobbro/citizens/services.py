@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Field
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -38,7 +38,9 @@ def citizen_create(*, by: User, cpr: str, **fields: Any) -> Citizen:
 
 
 def _label(name: str) -> str:
-    return capfirst(str(Citizen._meta.get_field(name).verbose_name))
+    field = Citizen._meta.get_field(name)
+    assert isinstance(field, Field), f"{name} is a field of the citizen itself"
+    return capfirst(str(field.verbose_name))
 
 
 @transaction.atomic

@@ -89,7 +89,7 @@ def _search(request, citizens, data: dict):
             citizens = citizens.filter(**{name: data[name]})
     if data["mine"]:
         citizens = citizens.filter(case_worker=request.user)
-    return citizens.order_by(*SORTS.get(data["sort"] or "name")), query, outside
+    return citizens.order_by(*SORTS.get(data["sort"] or "name", SORTS["name"])), query, outside
 
 
 @role_required(*access.CASE_FILE_ROLES)

@@ -80,7 +80,7 @@ class ReasonablenessResult:
 
     @property
     def exceeded(self) -> bool:
-        return self.known and self.total > self.allowed
+        return self.allowed is not None and self.total > self.allowed
 
     @property
     def message(self) -> str:

@@ -8,7 +8,8 @@ between, nothing is written and `StaleError` carries the one Danish message. The
 the write are one statement, so it holds on SQLite and PostgreSQL alike without row locks.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -97,6 +98,10 @@ class VersionFormMixin:
 
     stale_what = _("Oplysningerne")
     save_fields: tuple[str, ...] | None = None
+    # What the form class this is mixed into provides (declared for the type checker only).
+    fields: dict[str, forms.Field]
+    initial: MutableMapping[str, Any]
+    cleaned_data: dict[str, Any]
 
     def __init__(self, *args, version: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)

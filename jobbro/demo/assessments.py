@@ -147,7 +147,8 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
             )
             plans.append((assessment, entries, items, raters))
     Assessment.objects.bulk_create([p[0] for p in plans])
-    ratings, values = [], []
+    ratings: list[Rating] = []
+    score_rows: list[tuple[list[int], list[int]]] = []
     for assessment, entries, items, raters in plans:
         for kind, user_id, channel, scores in entries:
             ratings.append(
@@ -161,12 +162,12 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
                     channel=channel,
                 )
             )
-            values.append((items, scores))
+            score_rows.append((items, scores))
     Rating.objects.bulk_create(ratings)
     Score.objects.bulk_create(
         (
             Score(rating=rating, item_id=item, value=value)
-            for rating, (items, scores) in zip(ratings, values, strict=True)
+            for rating, (items, scores) in zip(ratings, score_rows, strict=True)
             for item, value in zip(items, scores, strict=True)
         ),
         batch_size=5000,

@@ -13,6 +13,7 @@ import math
 import random
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -391,7 +392,7 @@ def _assign_case_workers(rng, people: list[_Person], staff: _Staff, forced: list
         people[i].case_worker = staff.demo_case_worker
     pools = {}
     for key, members in (("adult", staff.adult_case_workers), ("youth", staff.youth_case_workers)):
-        load = [[0, order, u] for order, u in enumerate(members)]
+        load: list[list[Any]] = [[0, order, u] for order, u in enumerate(members)]
         if key == "adult":
             load[0][0] = len(forced)
         heapq.heapify(load)
@@ -509,7 +510,9 @@ class _Drawer:
             transport=_transport(rng, licence),
             driving_licence=licence,
             consent_share_with_companies=consent,
-            consent_given_on=effort_at.astimezone(self.tz).date() if consent else None,
+            consent_given_on=effort_at.astimezone(self.tz).date()
+            if consent and effort_at
+            else None,
             case_worker=person.case_worker,
             mentor=person.mentor,
             in_project=rng.random() < 0.4,
@@ -520,6 +523,7 @@ class _Drawer:
     def events(self, citizen: Citizen, town: str, industries: list[str]) -> list[TimelineEvent]:
         rng, actor = self.rng, citizen.case_worker
         settled_at, effort_at = citizen.settled_at, citizen.effort_started_at
+        assert settled_at is not None, "every demo citizen is settled (see citizen())"
         events = [
             TimelineEvent(citizen=citizen, kind=EventKind.CREATED, at=settled_at, actor=actor),
             TimelineEvent(

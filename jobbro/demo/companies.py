@@ -286,7 +286,7 @@ def build_companies(
             )
         company_contacts = contacts_by_company.get(company.pk, [])
         for _ in range(rng.randint(2, 8)):
-            channel = rng.choices(Channel.values, (5, 3, 3, 1))[0]
+            channel = rng.choices(list(Channel), (5, 3, 3, 1))[0]
             day = since + dt.timedelta(days=rng.randint(0, max(0, (today - since).days - 1)))
             by = company.key_account if rng.random() < 0.7 or not staff else rng.choice(staff)
             at = dt.datetime.combine(

@@ -127,6 +127,8 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     rows = citizens.values_list("id", "effort_started_at", "youth_status", "in_project")
     placements: list[Placement] = []
     for cid, started_at, youth, in_project in rows.iterator(chunk_size=BATCH):
+        if started_at is None:  # not so (filtered above), but the column is nullable
+            continue
         start = max(earliest, started_at.astimezone(tz).date() + dt.timedelta(days=7))
         if start >= today or rng.random() < 0.15:
             continue

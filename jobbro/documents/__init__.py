@@ -52,7 +52,8 @@ def file_response(
 ) -> HttpResponse:
     """A document as a response: never cached, downloaded (or shown inline) as filename."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    if disposition := content_disposition_header(not inline, filename):
+        response["Content-Disposition"] = disposition
     response["Cache-Control"] = "no-store"
     return response
 

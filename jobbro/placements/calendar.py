@@ -56,7 +56,9 @@ def feed_ical(*, user, base_url: str) -> bytes:
     cal.add("x-wr-calname", _("Jobbro: opfølgninger"))
     stamp = timezone.now()
     for f in follow_ups:
-        company = f.placement.company.name if f.placement.company_id else _("uden virksomhed")
+        company = (
+            f.placement.company.name if f.placement.company is not None else _("uden virksomhed")
+        )
         event = Event()
         event.add("uid", f"followup-{f.pk}@jobbro")
         event.add("dtstamp", stamp)

@@ -128,7 +128,8 @@ class Placement(Versioned):
         """The rules every placement keeps, whoever saves it (form, service, demo)."""
         errors = {}
         company_id = self.company_id
-        if self.opening_id and company_id and self.opening.company_id != company_id:
+        opening = self.opening if self.opening_id and company_id else None
+        if opening is not None and company_id and opening.company_id != company_id:
             errors["opening"] = _("Åbningen hører til en anden virksomhed.")
         needs_company = self.kind not in WITHOUT_COMPANY
         if self.kind and needs_company and not company_id and not self.opening_id:

@@ -41,7 +41,7 @@ def _note(placement: Placement, text: str, by) -> None:
 @transaction.atomic
 def placement_create(*, citizen, by, **fields) -> Placement:
     placement = Placement(citizen=citizen, created_by=by, **fields)
-    if placement.opening_id and not placement.company_id:
+    if not placement.company_id and placement.opening is not None:
         placement.company_id = placement.opening.company_id
     placement.full_clean()
     placement.save()
@@ -69,7 +69,7 @@ def placement_change(*, placement: Placement, version: int, by) -> Placement:
     stored = Placement.objects.get(pk=placement.pk)
     if placement.status == PlacementStatus.ENDED and stored.status != PlacementStatus.ENDED:
         raise ValidationError(_("Brug »Afslut forløbet« for at afslutte et forløb."), code="end")
-    if placement.opening_id and not placement.company_id:
+    if not placement.company_id and placement.opening is not None:
         placement.company_id = placement.opening.company_id
     placement.full_clean()
     save_versioned(placement, version=version, fields=EDITABLE, what=_("Forløbet"))
@@ -205,7 +205,7 @@ def schedule_next_follow_up(*, plan: CoursePlan, after: dt.date | None = None) -
     base = after or timezone.localdate()
     if after is None:
         last = placement.follow_ups.filter(done_on__isnull=False).order_by("-done_on").first()
-        if last:
+        if last is not None and last.done_on is not None:
             base = last.done_on
         elif placement.starts_on > base:
             base = placement.starts_on
@@ -253,7 +253,7 @@ def managers_to_flag(placement: Placement) -> list[User]:
     """The key-account consultant's manager: a manager of the consultant's team, or every
     active manager when the consultant has no team manager (or the company no consultant)."""
     managers = User.objects.filter(role=Role.MANAGER, is_active=True)
-    consultant = placement.company.key_account if placement.company_id else None
+    consultant = placement.company.key_account if placement.company is not None else None
     if consultant and consultant.team_id:
         same_team = list(managers.filter(team_id=consultant.team_id))
         if same_team:

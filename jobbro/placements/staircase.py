@@ -52,7 +52,7 @@ def step_for(kind: str, sector: str | None) -> Step:
 
 
 def placement_step(placement: Placement) -> Step:
-    sector = placement.company.sector if placement.company_id else None
+    sector = placement.company.sector if placement.company is not None else None
     return step_for(placement.kind, sector)
 
 
@@ -166,7 +166,7 @@ def move_up_reasons(placement: Placement, today: dt.date, *, free_private: bool)
             _("%(w)s uger i praktik uden lønnede timer: tal om lønnede timer eller løntilskud.")
             % {"w": weeks}
         )
-    public = not placement.company_id or placement.company.sector != Sector.PRIVATE
+    public = placement.company is None or placement.company.sector != Sector.PRIVATE
     if internship and free_private and public:
         reasons.append(_("Praktik i offentlig virksomhed; der er ledige private praktikpladser."))
     if placement.kind == PlacementKind.WAGE_SUBSIDY and weeks >= LONG_WAGE_SUBSIDY_WEEKS:

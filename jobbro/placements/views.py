@@ -52,8 +52,8 @@ def _errors(form, error: ValidationError):
             for e in errs:
                 form.add_error(field if field in form.fields else None, e)
     else:
-        for e in error.messages:
-            form.add_error(None, e)
+        for message in error.messages:
+            form.add_error(None, message)
 
 
 def _without_version(data: dict) -> dict:

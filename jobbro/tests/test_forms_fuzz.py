@@ -148,7 +148,7 @@ def subject_for(name: str) -> str | None:
     row = MATRIX.get(name, {})
     allowed = [s for s, outcome in row.items() if outcome == ALLOW]
     staff = [s for s in allowed if s != ANONYMOUS]
-    return (staff or allowed or [None])[0]
+    return next(iter(staff or allowed), None)
 
 
 def row_counts() -> dict[str, int]:

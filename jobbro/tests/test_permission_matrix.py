@@ -20,11 +20,12 @@ does today; they run as strict expected failures until the code or the table cha
 import copy
 import inspect
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
@@ -571,16 +572,26 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+def _first(rows: "models.QuerySet[M]") -> M:
+    """The first row, or a clear failure when the test data has none."""
+    found = rows.first()
+    assert found is not None, f"the test data has no {rows.model.__name__} for this URL"
+    return found
+
+
 def _placement_kwarg(name: str, citizen) -> int:
     """The pk a placements URL takes: the citizen's, or a placement, follow-up or acute
     issue of theirs."""
     if name == "placements:create":
         return citizen.pk
     if name == "placements:follow_up_record":
-        return FollowUp.objects.filter(placement__citizen=citizen).first().pk
+        return _first(FollowUp.objects.filter(placement__citizen=citizen)).pk
     if name == "placements:acute_answer":
-        return AcuteIssue.objects.filter(placement__citizen=citizen).first().pk
-    return Placement.objects.filter(citizen=citizen).first().pk
+        return _first(AcuteIssue.objects.filter(placement__citizen=citizen)).pk
+    return _first(Placement.objects.filter(citizen=citizen)).pk
 
 
 def _assessment_kwarg(name: str, citizen) -> int:
@@ -596,7 +607,7 @@ def _assessment_kwarg(name: str, citizen) -> int:
         return citizen.pk
     if not Instrument.objects.exists():
         ship(apps)  # a transactional test before this one flushed the data migration
-    instrument = Instrument.objects.order_by("pk").first()
+    instrument = _first(Instrument.objects.order_by("pk"))
     if name == "assessments:instrument_edit":
         return instrument.pk
     if name == "assessments:placement":
@@ -606,6 +617,7 @@ def _assessment_kwarg(name: str, citizen) -> int:
                 citizen=citizen, kind="internship", starts_on=timezone.localdate()
             )
         return placement.pk
+    assert instrument.current is not None, "the shipped instrument has a version"
     assessment, _created = Assessment.objects.get_or_create(
         citizen=citizen,
         defaults={"version": instrument.current, "assessed_on": timezone.localdate()},

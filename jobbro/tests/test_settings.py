@@ -23,7 +23,7 @@ def readme_production_env() -> dict[str, str]:
     block = re.search(r"```sh\nexport (JOBBRO_ENV=production.*?)\n(?!\s)", text, re.S)
     assert block, "the README's Production section has no `export JOBBRO_ENV=production` block"
     env = dict(re.findall(r"(\w+)=(\S+)", block.group(1).replace("\\\n", " ")))
-    made = {
+    made: dict[str, str | None] = {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "JOBBRO_FIELD_KEYS": Fernet.generate_key().decode(),
         "JOBBRO_HASH_KEY": secrets.token_urlsafe(32),

@@ -103,7 +103,9 @@ class Session:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def csrf(self) -> str:
-        return next(c.value for c in self.jar if c.name == "csrftoken")
+        token = next(c.value for c in self.jar if c.name == "csrftoken")
+        assert token is not None
+        return token
 
     def request(self, path: str, data: dict | None = None) -> tuple[int, str, str]:
         body = None

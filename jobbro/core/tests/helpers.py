@@ -6,7 +6,7 @@ from django.test import Client
 
 def as_posted(form) -> dict:
     """The form's fields as the browser posts them back untouched (hidden version included)."""
-    data = {}
+    data: dict[str, str | list[str]] = {}
     for name, field in form.fields.items():
         value = form[name].value()
         if isinstance(field.widget, forms.CheckboxInput):

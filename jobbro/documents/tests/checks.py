@@ -15,7 +15,7 @@ def _resolve(obj):
 
 def structure_elements(reader: PdfReader) -> list[DictionaryObject]:
     """Every structure element of the tagged PDF, in the tree's (reading) order."""
-    root = _resolve(reader.trailer["/Root"]["/StructTreeRoot"])
+    root = _resolve(reader.root_object["/StructTreeRoot"])
     found: list[DictionaryObject] = []
 
     def walk(node):
@@ -63,15 +63,15 @@ def read_accessible_pdf(content: bytes, *, title: str, lang: str = "da") -> PdfR
     (poppler) agreeing that the file is tagged.
     """
     reader = PdfReader(io.BytesIO(content))
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     assert _resolve(root["/MarkInfo"])["/Marked"] == BooleanObject(True)
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == lang
     assert _resolve(root["/ViewerPreferences"])["/DisplayDocTitle"] == BooleanObject(True)
 
-    assert reader.metadata.title == title
+    assert reader.metadata is not None and reader.metadata.title == title
     xmp = reader.xmp_metadata
-    assert xmp is not None and xmp.dc_title.get("x-default") == title
+    assert xmp is not None and (xmp.dc_title or {}).get("x-default") == title
     raw_xmp = _resolve(root["/Metadata"]).get_data().decode()
     assert re.search(r"pdfuaid:part(>|=\")1", raw_xmp), "XMP identifies the file as PDF/UA-1"
 
