@@ -198,7 +198,7 @@ def _refresh_mean(assessment: Assessment) -> None:
 @dataclass
 class ItemSpec:
     text: str
-    translations: dict
+    translations: dict[str, str]
     area: str = ""
 
 
@@ -206,10 +206,10 @@ class ItemSpec:
 class StepSpec:
     value: int
     label: str
-    translations: dict
+    translations: dict[str, str]
 
 
-def _content(version: InstrumentVersion) -> tuple:
+def _content(version: InstrumentVersion) -> tuple[object, ...]:
     items = [
         (i.text, tuple(sorted(i.translations.items())), i.area.name if i.area else "")
         for i in version.items.select_related("area")

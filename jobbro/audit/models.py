@@ -6,6 +6,9 @@ chained to the row before (chain.py), so a change made around all of that (by th
 owner, say) is found by `jobbro verify_access_log`.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models, router, transaction
 from django.utils import timezone
@@ -39,7 +42,7 @@ class Purpose(models.TextChoices):
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         """Insert the entries chained after the newest row, under the chain's lock."""
         objs = list(objs)
         if not objs:

@@ -3,6 +3,9 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
+
+from jobbro.accounts.models import User
 
 from .models import AccessLogEntry, Action
 
@@ -14,7 +17,7 @@ def _address(text: str | None) -> str | None:
         return None
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """The client's address as far as it can be trusted.
 
     Each of the TRUSTED_PROXY_COUNT proxies in front of Jobbro appends the address it was
@@ -33,7 +36,7 @@ def client_ip(request) -> str | None:
 
 
 def log_access(
-    request,
+    request: HttpRequest,
     *,
     action: str,
     citizen_ids: Iterable[int],
@@ -49,6 +52,8 @@ def log_access(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("log_access must run inside the transaction of the work it logs")
     user = request.user
+    if not isinstance(user, User):
+        raise RuntimeError("log_access needs the signed-in user who did the work")
     entries = [
         AccessLogEntry(
             user=user,

@@ -2,9 +2,10 @@
 added to a company (contacts, the contact log, demand, barometer answers)."""
 
 import datetime as dt
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -70,7 +71,10 @@ def partnership_change(
     return change
 
 
-def _add(item):
+M = TypeVar("M", bound=models.Model)
+
+
+def _add(item: M) -> M:
     item.full_clean()
     item.save()
     return item

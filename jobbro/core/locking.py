@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.utils.translation import gettext
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 STALE = _(
@@ -27,8 +27,8 @@ STALE = _(
 class StaleError(ValidationError):
     """Someone else saved since the form was read; nothing was written."""
 
-    def __init__(self, what):
-        super().__init__(gettext(STALE) % {"what": what}, code="stale")
+    def __init__(self, what: str | Promise) -> None:
+        super().__init__(str(STALE) % {"what": what}, code="stale")
 
 
 class Versioned(models.Model):

@@ -5,7 +5,7 @@ import unicodedata
 SEARCH_MAX_LENGTH = 100
 
 
-def clean_search(value, max_length: int = SEARCH_MAX_LENGTH) -> str:
+def clean_search(value: object, max_length: int = SEARCH_MAX_LENGTH) -> str:
     """A search term without control or format characters, single-spaced, at most max_length.
 
     Control characters (a null byte among them, which PostgreSQL refuses in any string) and

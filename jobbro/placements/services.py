@@ -1,6 +1,7 @@
 """Writes across the placement models, with their rules (keyword-only, one transaction each)."""
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import Role, User
-from jobbro.citizens.models import EventKind, TimelineEvent
+from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
 from jobbro.core.locking import StaleError, save_versioned
 from jobbro.lib.workdays import workday_on_or_after
 
@@ -28,7 +29,7 @@ from .models import (
 )
 
 
-def _note(placement: Placement, text: str, by) -> None:
+def _note(placement: Placement, text: str, by: User) -> None:
     TimelineEvent.objects.create(
         citizen_id=placement.citizen_id,
         placement=placement,
@@ -39,7 +40,7 @@ def _note(placement: Placement, text: str, by) -> None:
 
 
 @transaction.atomic
-def placement_create(*, citizen, by, **fields) -> Placement:
+def placement_create(*, citizen: Citizen, by: User, **fields: Any) -> Placement:
     placement = Placement(citizen=citizen, created_by=by, **fields)
     if not placement.company_id and placement.opening is not None:
         placement.company_id = placement.opening.company_id
@@ -64,7 +65,7 @@ EDITABLE = (
 
 
 @transaction.atomic
-def placement_change(*, placement: Placement, version: int, by) -> Placement:
+def placement_change(*, placement: Placement, version: int, by: User) -> Placement:
     """Save an edited placement, unless someone else saved it since `version` was read."""
     stored = Placement.objects.get(pk=placement.pk)
     if placement.status == PlacementStatus.ENDED and stored.status != PlacementStatus.ENDED:
@@ -84,7 +85,7 @@ def placement_title(placement: Placement) -> str:
 
 
 @transaction.atomic
-def conversation_record(*, placement: Placement, by, **fields) -> EndingConversation:
+def conversation_record(*, placement: Placement, by: User, **fields: Any) -> EndingConversation:
     conversation = EndingConversation(placement=placement, recorded_by=by, **fields)
     conversation.full_clean()
     errors = {}
@@ -113,7 +114,7 @@ INTERNSHIP_NEEDS_CONVERSATION = _(
 
 
 @transaction.atomic
-def placement_end(*, placement: Placement, ends_on: dt.date, by) -> Placement:
+def placement_end(*, placement: Placement, ends_on: dt.date, by: User) -> Placement:
     """End a placement. An internship needs a recorded conversation with the ambassador and
     the company first, whose outcome is that it ends (seed 000 line ~287)."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
@@ -143,7 +144,7 @@ def placement_end(*, placement: Placement, ends_on: dt.date, by) -> Placement:
 # The plan and its follow-ups -------------------------------------------------------------
 
 
-def _revision(plan: CoursePlan, by, changed: list[str]) -> PlanRevision:
+def _revision(plan: CoursePlan, by: User, changed: list[str]) -> PlanRevision:
     return PlanRevision.objects.create(
         plan=plan,
         version=plan.version,
@@ -154,7 +155,7 @@ def _revision(plan: CoursePlan, by, changed: list[str]) -> PlanRevision:
 
 
 @transaction.atomic
-def plan_save(*, placement: Placement, by, version: int | None, **fields) -> CoursePlan:
+def plan_save(*, placement: Placement, by: User, version: int | None, **fields: Any) -> CoursePlan:
     """Create or change the plan; every save is a revision; the rhythm schedules follow-ups.
 
     `version` is the plan's version the user started from (None when creating): a save
@@ -224,7 +225,7 @@ def schedule_next_follow_up(*, plan: CoursePlan, after: dt.date | None = None) -
 
 
 @transaction.atomic
-def follow_up_record(*, follow_up: FollowUp, done_on: dt.date, summary: str, by) -> FollowUp:
+def follow_up_record(*, follow_up: FollowUp, done_on: dt.date, summary: str, by: User) -> FollowUp:
     """Record a follow-up as done and schedule the next from the plan's rhythm."""
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     if not follow_up.is_open:
@@ -282,7 +283,7 @@ def acute_flag_breaches(now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def acute_register(*, placement: Placement, by, **fields) -> AcuteIssue:
+def acute_register(*, placement: Placement, by: User, **fields: Any) -> AcuteIssue:
     issue = AcuteIssue(placement=placement, registered_by=by, **fields)
     issue.full_clean()
     if issue.reported_at > timezone.now() + dt.timedelta(minutes=5):
@@ -294,7 +295,7 @@ def acute_register(*, placement: Placement, by, **fields) -> AcuteIssue:
 
 @transaction.atomic
 def acute_answer(
-    *, issue: AcuteIssue, answer: str, by, at: dt.datetime | None = None
+    *, issue: AcuteIssue, answer: str, by: User, at: dt.datetime | None = None
 ) -> AcuteIssue:
     issue = AcuteIssue.objects.select_for_update().get(pk=issue.pk)
     if issue.answered_at is not None:
@@ -310,7 +311,9 @@ def acute_answer(
 
 
 @transaction.atomic
-def retention_save(*, placement: Placement, by, version: int | None, **fields) -> RetentionPlan:
+def retention_save(
+    *, placement: Placement, by: User, version: int | None, **fields: Any
+) -> RetentionPlan:
     """Create or change the retention plan; a save from an older version is refused."""
     plan = RetentionPlan.objects.filter(placement=placement).first()
     if plan is None:
@@ -330,7 +333,7 @@ def retention_save(*, placement: Placement, by, version: int | None, **fields) -
 
 
 @transaction.atomic
-def retention_entry_add(*, plan: RetentionPlan, by, **fields) -> RetentionEntry:
+def retention_entry_add(*, plan: RetentionPlan, by: User, **fields: Any) -> RetentionEntry:
     entry = RetentionEntry(plan=plan, recorded_by=by, **fields)
     entry.full_clean()
     if entry.on > timezone.localdate():

@@ -2,6 +2,7 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 
@@ -84,6 +85,17 @@ class TestLogAccess:
         with pytest.raises(RuntimeError, match="inside the transaction"):
             log_access(
                 self.request(people["alice"]),
+                action=Action.VIEW,
+                citizen_ids=[7],
+                purpose=Purpose.CASELOAD,
+            )
+        assert not AccessLogEntry.objects.exists()
+
+    def test_it_refuses_a_request_without_a_signed_in_user(self):
+        # Before, an anonymous request got as far as AnonymousUser.role (AttributeError).
+        with pytest.raises(RuntimeError, match="signed-in user"), transaction.atomic():
+            log_access(
+                self.request(AnonymousUser()),
                 action=Action.VIEW,
                 citizen_ids=[7],
                 purpose=Purpose.CASELOAD,
