@@ -2,6 +2,7 @@
 
 import ast
 import gettext as stdlib_gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,47 @@ def test_the_administration_log_is_english(client, people):
     assert "Done by" in html and "Details" in html
     assert "Team added" in html
     assert "Administrationslog" not in html and "Team oprettet" not in html
+
+
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "gettext_noop", "pgettext", "pgettext_lazy"}
+PLURAL_NAMES = {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
+TEMPLATE_STRING = re.compile(r"""\{%\s*(?:translate|trans)\s+(?:"([^"]*)"|'([^']*)')""")
+
+
+def source_msgids():
+    """The literal msgids in Jobbro's Python code and its {% translate "…" %} tags.
+
+    Not all of what makemessages finds ({% blocktranslate %} is left to it), but
+    enough that a string added without running makemessages fails the test below.
+    """
+    root = Path(settings.BASE_DIR)  # the jobbro package
+    found = {}
+    for path in root.rglob("*.py"):
+        if "migrations" in path.parts or "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            args = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if name in GETTEXT_NAMES and args and isinstance(args[-1], str):
+                found[args[-1]] = path  # pgettext: the msgid follows the context
+            elif name in PLURAL_NAMES and len(args) >= 2 and isinstance(args[-2], str):
+                found[args[-2]] = path
+    for path in root.rglob("*.html"):
+        for match in TEMPLATE_STRING.finditer(path.read_text(encoding="utf-8")):
+            found[match.group(1) if match.group(1) is not None else match.group(2)] = path
+    return found
+
+
+def test_every_string_in_the_source_is_in_the_english_catalogue(po_entries):
+    known = {e["msgid"] for e in po_entries}
+    missing = {m: str(p) for m, p in source_msgids().items() if m and m not in known}
+    assert missing == {}, "run `uv run jobbro makemessages -l en` and translate"
+
+
+def test_the_source_scan_finds_python_and_template_strings():
+    found = source_msgids()
+    assert "Tallet er for stort." in found  # front/fields.py
+    assert "Slå totrinsbekræftelse til" in found  # accounts/mfa_setup.html
+    assert "Visitation" in found  # a model label (gettext_lazy)
