@@ -40,7 +40,7 @@ from .companies import build_companies
 from .placements import build_placements
 
 # Public on purpose: printed by `jobbro demo` and in the README; only demo users have it.
-DEMO_PASSWORD = "jobbro-demo-2026"  # noqa: S105
+DEMO_PASSWORD = "Blaabaer-kajak-tusmoerke-42"  # noqa: S105
 
 # The demo logins, one per role in Role order: role, username, first and last name.
 _DEMO_USERS = (

@@ -112,8 +112,11 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     if not companies:
         return 0
     openings: dict[tuple[int, str], int] = {}
-    for oid, cid, kind in Opening.objects.order_by("id").values_list("id", "company_id", "kind"):
+    places: dict[int, int] = {}  # an opening's free places, filled by active placements
+    rows = Opening.objects.order_by("id").values_list("id", "company_id", "kind", "capacity")
+    for oid, cid, kind, capacity in rows:
         openings.setdefault((cid, kind), oid)
+        places[oid] = capacity
     contacts = dict(
         Company.objects.filter(contacts__isnull=False).values_list("id", "contacts__name")
     )
@@ -150,24 +153,35 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
             paid = Decimal(0)
             if kind == PlacementKind.INTERNSHIP and rng.random() < 0.25:
                 paid = Decimal(rng.choice((5, 8, 10, 15)))  # Nordfyns: internship + paid hours
+            opening = openings.get((company[0], kind)) if company else None
+            if opening and active:
+                # No more active placements in an opening than its capacity; a full
+                # opening's company still takes the citizen, outside the opening.
+                if places[opening] > 0:
+                    places[opening] -= 1
+                else:
+                    opening = None
             placements.append(
                 Placement(
                     citizen_id=cid,
                     company_id=company[0] if company else None,
-                    opening_id=openings.get((company[0], kind)) if company else None,
+                    opening_id=opening,
                     kind=kind,
                     starts_on=start,
                     ends_on=ends if not active or rng.random() < 0.7 else None,
                     hours_per_week=Decimal(rng.randint(*hours) if hours else rng.randint(15, 30)),
                     paid_hours_per_week=paid,
                     status=PlacementStatus.ACTIVE if active else PlacementStatus.ENDED,
+                    # Made (version 1), then ended through placement_end, which counts up.
+                    version=1 if active else 2,
                     ambassador=ambassador,
                     created_by=None,
                 )
             )
             start = ends + dt.timedelta(days=rng.randint(7, 60))
     Placement.objects.bulk_create(placements, batch_size=BATCH)
-    _build_courses(rng, placements, today, tz, contacts, {c[0]: c[2] for c in companies})
+    names = {c[0]: c[2] for c in companies}
+    _build_courses(rng, placements, today, tz, contacts, names, ambassadors)
     acute_flag_breaches()
     # The demo logins that follow up get a private calendar address (Opfølgninger -> Kalender),
     # from `secrets` like every other, not from the seeded stream: a demo's addresses must not
@@ -179,8 +193,12 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     return len(placements)
 
 
-def _build_courses(rng, placements, today, tz, contacts, company_names) -> None:
-    """Plans, revisions, follow-ups, acute issues, conversations and retention plans."""
+def _build_courses(rng, placements, today, tz, contacts, company_names, ambassadors) -> None:
+    """Plans, revisions, follow-ups, acute issues, conversations and retention plans.
+
+    The rules are services.py's (tested on the built demo in tests/test_demo_rules.py):
+    every ended internship had its ending conversation with an ambassador (the course's,
+    or one who came for the talk when the citizen had none), held by the end day."""
     plans: list[CoursePlan] = []
     revisions: list[PlanRevision] = []
     follow_ups: list[FollowUp] = []
@@ -195,16 +213,14 @@ def _build_courses(rng, placements, today, tz, contacts, company_names) -> None:
         return dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tzinfo=tz)
 
     for p in placements:
-        if p.ambassador is None:
-            continue
-        company = company_names.get(p.company_id, "virksomheden")
         contact = contacts.get(p.company_id, "Kontaktpersonen")
         if p.status == PlacementStatus.ENDED and p.kind == PlacementKind.INTERNSHIP:
+            talker = p.ambassador or rng.choice(ambassadors)
             conversations.append(
                 EndingConversation(
                     placement=p,
-                    held_on=p.ends_on - dt.timedelta(days=rng.randint(0, 5)),
-                    ambassador=p.ambassador,
+                    held_on=max(p.starts_on, p.ends_on - dt.timedelta(days=rng.randint(0, 5))),
+                    ambassador=talker,
                     company_participant=contact,
                     other_participants="Borgeren" + (", tolk" if rng.random() < 0.5 else ""),
                     outcome=ConversationOutcome.ENDS,
@@ -215,11 +231,12 @@ def _build_courses(rng, placements, today, tz, contacts, company_names) -> None:
                             "Misforståelser om opgaverne drøftet; borgeren ønsker en anden branche.",
                         )
                     ),
-                    recorded_by=p.ambassador,
+                    recorded_by=talker,
                 )
             )
-        if p.status != PlacementStatus.ACTIVE:
+        if p.ambassador is None or p.status != PlacementStatus.ACTIVE:
             continue
+        company = company_names.get(p.company_id, "virksomheden")
         every = rng.choice((7, 14, 14, 21, 28))
         mode = rng.choice((ContactMode.VISIT, ContactMode.VISIT, ContactMode.PHONE))
         goals = rng.choice(_GOALS).format(company=company)

@@ -1,0 +1,271 @@
+"""The built demo keeps every rule the services and the database keep (issue 8, item 4).
+
+The demo writes with bulk_create for speed, past the services; these tests build it once,
+as `jobbro demo` does, and check each rule on the result, one test per rule, so that a
+future breach names itself. The rules come from placements/services.py, placements/models.py
+and companies/models.py; the password rule from settings.AUTH_PASSWORD_VALIDATORS.
+"""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from jobbro.accounts.models import Role, User
+from jobbro.companies.models import MAX_HOURS_PER_WEEK, Company, Opening
+from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
+from jobbro.lib.workdays import is_workday
+from jobbro.placements.models import (
+    WITHOUT_COMPANY,
+    AcuteIssue,
+    ConversationOutcome,
+    CoursePlan,
+    EndingConversation,
+    FollowUp,
+    Placement,
+    PlacementKind,
+    PlacementStatus,
+    RetentionEntry,
+    RetentionPlan,
+)
+
+SEED, CITIZENS = 2017, 458  # what `jobbro demo` builds
+OCCUPYING = (PlacementStatus.ACTIVE, PlacementStatus.PLANNED)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo municipality, built once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        today = timezone.localdate()
+        build(seed=SEED, citizens=CITIZENS, today=today)
+        yield today
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def today(db, demo):
+    return demo
+
+
+def test_it_builds_ended_internships(today):
+    """The rules below are about something: the demo has ended internships to check."""
+    ended = Placement.objects.filter(kind=PlacementKind.INTERNSHIP, status=PlacementStatus.ENDED)
+    assert ended.count() > 100
+
+
+def test_it_ends_no_internship_without_an_ending_conversation(today):
+    """services.placement_end: an internship ends only after a conversation whose outcome
+    is that it ends, held by the end (or today)."""
+    ended = Placement.objects.filter(kind=PlacementKind.INTERNSHIP, status=PlacementStatus.ENDED)
+    talked = EndingConversation.objects.filter(
+        placement=OuterRef("pk"),
+        outcome=ConversationOutcome.ENDS,
+        held_on__lte=OuterRef("ends_on"),
+    )
+    missing = ended.exclude(Exists(talked))
+    assert list(missing.values_list("pk", flat=True)) == []
+
+
+def test_it_holds_every_ending_conversation_with_an_ambassador_between_start_and_today(today):
+    """services.conversation_record: an ambassador, not before the start, not in the future,
+    someone from the company."""
+    bad = EndingConversation.objects.filter(
+        ~Q(ambassador__role=Role.AMBASSADOR)
+        | Q(held_on__lt=F("placement__starts_on"))
+        | Q(held_on__gt=today)
+        | Q(company_participant="")
+        | Q(summary="")
+    )
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_never_puts_more_placements_in_an_opening_than_its_capacity(today):
+    """companies.models.Opening: active and agreed placements fill its places."""
+    over = (
+        Opening.objects.with_free_capacity()
+        .filter(free__lt=0)
+        .values_list("pk", "capacity", "occupied")
+    )
+    assert list(over) == []
+
+
+def test_it_keeps_every_opening_at_one_place_or_more(today):
+    assert not Opening.objects.filter(capacity__lt=1).exists()
+
+
+def test_it_keeps_hours_per_week_above_0_and_at_most_60(today):
+    for model in (Placement, Opening):
+        bad = model.objects.filter(hours_per_week__isnull=False).filter(
+            Q(hours_per_week__lte=0) | Q(hours_per_week__gt=MAX_HOURS_PER_WEEK)
+        )
+        assert list(bad.values_list("pk", flat=True)) == [], model.__name__
+
+
+def test_it_keeps_paid_hours_not_negative(today):
+    assert not Placement.objects.filter(paid_hours_per_week__lt=0).exists()
+
+
+def test_it_places_every_placement_at_a_company_unless_its_kind_needs_none(today):
+    """Placement.clean: a company for every kind but education and other efforts, and the
+    opening belongs to the placement's company."""
+    homeless = Placement.objects.exclude(kind__in=WITHOUT_COMPANY).filter(
+        company__isnull=True, opening__isnull=True
+    )
+    assert list(homeless.values_list("pk", flat=True)) == []
+    elsewhere = Placement.objects.filter(opening__isnull=False).exclude(
+        opening__company_id=F("company_id")
+    )
+    assert list(elsewhere.values_list("pk", flat=True)) == []
+
+
+def test_it_ends_no_placement_before_it_starts(today):
+    bad = Placement.objects.filter(ends_on__lt=F("starts_on"))
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_gives_every_ended_placement_an_end_not_after_today(today):
+    ended = Placement.objects.filter(status=PlacementStatus.ENDED)
+    bad = ended.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=today))
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_starts_no_active_placement_in_the_future(today):
+    bad = Placement.objects.filter(status=PlacementStatus.ACTIVE, starts_on__gt=today)
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_passes_full_clean_on_every_placement_and_opening(today):
+    """Whatever clean() and the field validators hold, the demo holds too."""
+    for model in (Placement, Opening, Company):
+        for obj in model.objects.select_related(*_related(model)):
+            obj.full_clean(validate_constraints=False, validate_unique=False)
+
+
+def _related(model) -> tuple[str, ...]:
+    return ("opening",) if model is Placement else ()
+
+
+def test_it_keeps_one_open_follow_up_per_placement(today):
+    open_ = FollowUp.objects.filter(done_on__isnull=True, cancelled=False)
+    counts = Counter(open_.values_list("placement_id", flat=True))
+    assert [pk for pk, n in counts.items() if n > 1] == []
+
+
+def test_it_gives_every_active_placement_with_a_plan_an_open_follow_up(today):
+    """services.schedule_next_follow_up keeps one open follow-up per active course."""
+    plans = CoursePlan.objects.filter(placement__status=PlacementStatus.ACTIVE)
+    without = plans.exclude(
+        placement__follow_ups__in=FollowUp.objects.filter(done_on__isnull=True, cancelled=False)
+    )
+    assert list(without.values_list("placement_id", flat=True)) == []
+
+
+def test_it_leaves_no_open_follow_up_on_an_ended_placement(today):
+    """services.placement_end cancels the open follow-ups."""
+    bad = FollowUp.objects.filter(done_on__isnull=True, cancelled=False).exclude(
+        placement__status__in=OCCUPYING
+    )
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_plans_every_follow_up_on_a_working_day(today):
+    """services.schedule_next_follow_up: due on a Danish working day."""
+    bad = [fu.pk for fu in FollowUp.objects.only("due_on") if not is_workday(fu.due_on)]
+    assert bad == []
+
+
+def test_it_records_every_done_follow_up_by_someone_with_a_summary_not_in_the_future(today):
+    """services.follow_up_record."""
+    bad = FollowUp.objects.filter(done_on__isnull=False).filter(
+        Q(done_on__gt=today) | Q(done_by__isnull=True) | Q(summary="")
+    )
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_gives_every_plan_its_revisions_up_to_its_version(today):
+    """The locking version: every save counts the version up and writes a revision, so a
+    plan at version n has revisions 1..n, and the last is the plan as it is."""
+    plans = CoursePlan.objects.prefetch_related("revisions")
+    assert plans.exists()
+    bad = []
+    for plan in plans:
+        revisions = sorted(plan.revisions.all(), key=lambda r: r.version)
+        versions = [r.version for r in revisions]
+        last = revisions[-1] if revisions else None
+        as_saved = last and (last.goals, last.contact_every_days, last.contact_mode)
+        as_is = (plan.goals, plan.contact_every_days, plan.contact_mode)
+        if versions != list(range(1, plan.version + 1)) or as_saved != as_is:
+            bad.append(plan.pk)
+    assert bad == []
+
+
+def test_it_counts_every_version_from_1(today):
+    """core.locking.Versioned: a version starts at 1 and only counts up."""
+    for model in (Placement, CoursePlan, RetentionPlan, Company, Opening):
+        assert not model.objects.filter(version__lt=1).exists(), model.__name__
+
+
+def test_it_counts_up_the_version_of_every_ended_placement(today):
+    """services.placement_end saves with save_versioned: an ended placement was saved at
+    least once after it was made, so a form read before the end cannot reopen it."""
+    bad = Placement.objects.filter(status=PlacementStatus.ENDED, version__lt=2)
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_answers_no_acute_issue_before_it_was_reported_and_none_from_the_future(today):
+    """services.acute_register and acute_answer; the constraint acute_answered_after_report."""
+    now = timezone.now() + dt.timedelta(minutes=5)
+    bad = AcuteIssue.objects.filter(
+        Q(reported_at__gt=now)
+        | Q(answered_at__lt=F("reported_at"))
+        | Q(answered_at__gt=now)
+        | Q(answered_at__isnull=False, answer="")
+        | Q(answered_at__isnull=False, answered_by__isnull=True)
+    )
+    assert list(bad.values_list("pk", flat=True)) == []
+
+
+def test_it_flags_every_acute_issue_unanswered_after_24_hours(today):
+    """services.acute_flag_breaches: the managers are told, once."""
+    late = AcuteIssue.objects.filter(
+        answered_at__isnull=True, reported_at__lt=timezone.now() - dt.timedelta(hours=24)
+    )
+    assert late.exists()
+    assert not late.filter(breach_flagged_at__isnull=True).exists()
+    assert not late.annotate(n=Count("flagged_to")).filter(n=0).exists()
+
+
+def test_it_dates_no_retention_entry_in_the_future(today):
+    """services.retention_entry_add."""
+    assert not RetentionEntry.objects.filter(on__gt=today).exists()
+
+
+def test_it_follows_every_course_by_the_placement_s_ambassador(today):
+    """The plan, follow-ups and retention plan belong to the course's ambassador, who is one."""
+    assert (
+        not Placement.objects.filter(ambassador__isnull=False)
+        .exclude(ambassador__role=Role.AMBASSADOR)
+        .exists()
+    )
+    assert not FollowUp.objects.exclude(assigned_to=F("placement__ambassador")).exists()
+    assert not RetentionPlan.objects.exclude(
+        municipality_contact=F("placement__ambassador")
+    ).exists()
+
+
+def test_it_gives_every_demo_user_a_password_that_passes_every_validator(today):
+    """The demo obeys the password rules of real use (AUTH_PASSWORD_VALIDATORS)."""
+    users = User.objects.order_by("pk")
+    assert users.count() > len(demo_logins())
+    for user in users:
+        validate_password(DEMO_PASSWORD, user)
+
+
+def test_it_lets_every_demo_login_in_with_the_demo_password(today):
+    for _role, username in demo_logins():
+        assert User.objects.get(username=username).check_password(DEMO_PASSWORD), username
