@@ -1,0 +1,230 @@
+"""Every list page makes a pinned number of queries, the same for 2 rows as for 20.
+
+Each list page of the project (PAGES) is requested as every role the permission matrix lets
+open it, once with 2 and once with 20 rows of everything listed (citizens in the caseload and
+the 96-hour list, mentees, placements with plans, open follow-ups, acute issues and retention
+plans, companies with openings, demand, barometer surveys and contact log entries,
+assessments, access log and administration log entries, stated-reason grants, users and
+teams). A test fails when the count differs between the two sizes (an N+1) or from the number
+pinned in query_counts.json (keyed "url name role"), so that no page's count changes
+unnoticed.
+
+When a count changes on purpose, rewrite the pins and commit query_counts.json with the
+change that explains it:
+
+    UPDATE_QUERY_COUNTS=1 uv run pytest jobbro/tests/test_query_counts.py
+
+The normal run only compares. The pins are kept per database vendor ("sqlite", "postgresql"):
+a page that writes the access log makes one query more on PostgreSQL (the log's hash chain
+takes an advisory lock there, audit/chain.py). Rewrite the pins on both:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jobbro UPDATE_QUERY_COUNTS=1 \
+        uv run pytest --create-db jobbro/tests/test_query_counts.py
+
+The data are built once for the module (as in test_permission_matrix.py) and every page is
+requested at both sizes in the `counts` fixture; each test then reads its two numbers.
+"""
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from jobbro.tests.test_permission_matrix import ALLOW, MATRIX, ROLE_USERS
+
+PINS = Path(__file__).with_name("query_counts.json")
+UPDATE = os.environ.get("UPDATE_QUERY_COUNTS") == "1"
+
+# Every page that lists rows, by URL name (and query string, where a variant queries
+# differently). Pages about one object (a citizen's access log, a company's contact log) are
+# not lists of the project; their rows are pinned through their own tests.
+PAGES = {
+    "front:home": "",
+    "front:overview": "",
+    "citizens:list": "",
+    "citizens:list?sort=-settled": "?sort=-settled",
+    "citizens:awaiting": "",
+    "citizens:mentees": "",
+    "placements:list": "",
+    "placements:move_up": "",
+    "placements:follow_ups": "",
+    "placements:acute_list": "",
+    "placements:acute_breaches": "",
+    "companies:list": "",
+    "companies:capacity": "",
+    "companies:demand": "",
+    "companies:barometer": "",
+    "assessments:index": "",
+    "assessments:stalled": "",
+    "assessments:measures": "",
+    "assessments:instruments": "",
+    "audit:search": "",
+    "accounts:users": "",
+    "accounts:admin_log": "",
+    "accounts:grants": "",
+    "accounts:teams": "",
+}
+FEW, MANY = 2, 20
+
+
+def _cases():
+    for key in PAGES:
+        name = key.split("?")[0]
+        for role, username in ROLE_USERS.items():
+            if MATRIX[name][str(role)] == ALLOW:
+                yield key, username
+
+
+CASES = list(_cases())
+
+
+def _add_rows(people, start, stop, instrument):
+    """Rows start..stop-1 of everything the pages list."""
+    from jobbro.accounts.models import AdminAction, AdminLogEntry, Role, Team
+    from jobbro.assessments.tests.conftest import make_assessment
+    from jobbro.audit.models import AccessLogEntry, Action, Purpose
+    from jobbro.citizens.models import AccessGrant
+    from jobbro.companies.models import BarometerSurvey, ContactLogEntry, Demand
+    from jobbro.conftest import make_citizen, make_user
+    from jobbro.placements.tests.factories import place_with_everything
+
+    now = timezone.now()
+    for i in range(start, stop):
+        citizen = make_citizen(
+            f"010190{1000 + i}",
+            people["alice"],
+            first_name=f"Borger{i}",
+            in_project=True,
+            mentor=people["mads"],
+            settled_at=now - dt.timedelta(days=5),
+        )
+        placement = place_with_everything(citizen, people, key_account=people["konrad"])
+        company = placement.company
+        make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])
+        Demand.objects.create(company=company, job_type=f"Jobtype {i}", people=2)
+        BarometerSurvey.objects.create(
+            company=company,
+            surveyed_on=dt.date(2026, 3, 2),
+            expected_openings=1,
+            readiness="ready",
+            recorded_by=people["konrad"],
+        )
+        ContactLogEntry.objects.create(
+            company=company, by=people["konrad"], channel="call", text="Opfølgning"
+        )
+        team = Team.objects.create(name=f"Team {i}")
+        user = make_user(f"bruger{i}", Role.CASE_WORKER, people["alice"].team)
+        AdminLogEntry.objects.create(actor=people["ada"], action=AdminAction.TEAM_CREATE, team=team)
+        AdminLogEntry.objects.create(
+            actor=people["ada"], action=AdminAction.USER_CREATE, subject=user
+        )
+        AccessGrant.objects.create(
+            user=people["bob"],
+            citizen=citizen,
+            reason="Dækker for kollega",
+            expires_at=now + dt.timedelta(hours=8),
+        )
+        AccessLogEntry.objects.create(
+            user=people["alice"],
+            role=Role.CASE_WORKER,
+            action=Action.VIEW,
+            citizen_id=citizen.pk,
+            purpose=Purpose.CASELOAD,
+        )
+
+
+def _cvrs():
+    """Valid CVR numbers (modulus 11), more than the factories' five."""
+    from jobbro.lib.cvr import WEIGHTS
+
+    for n in range(20000000, 30000000, 7):
+        digits = [int(d) for d in str(n)[:7]]
+        check = -sum(d * w for d, w in zip(digits, WEIGHTS, strict=False)) % 11
+        if check < 10:
+            yield "".join(map(str, digits)) + str(check)
+
+
+def _measure(clients, key):
+    url = reverse(key.split("?")[0]) + PAGES[key]
+    with CaptureQueriesContext(connection) as queries:
+        response = clients.get(url)
+    return response.status_code, len(queries)
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker):
+    """{(page, username): (queries with FEW rows, with MANY)}; a page that does not answer 200
+    gets its status code instead."""
+    from jobbro.assessments.tests.conftest import REINVESTMENT
+    from jobbro.conftest import make_people, make_teams
+    from jobbro.placements.tests import factories
+
+    factories_cvrs, factories._CVRS = factories._CVRS, _cvrs()
+    with django_db_blocker.unblock(), transaction.atomic():
+        from django.apps import apps
+
+        from jobbro.assessments.models import Instrument
+        from jobbro.assessments.shipped import ship
+
+        if not Instrument.objects.exists():
+            ship(apps)
+        instrument = Instrument.objects.get(name=REINVESTMENT)
+        people = make_people(make_teams())
+        clients = {}
+        for username in {u for _, u in CASES}:
+            clients[username] = Client()
+            clients[username].force_login(people[username])
+        result: dict = {}
+        for size, start in ((FEW, 0), (MANY, FEW)):
+            _add_rows(people, start, size, instrument)
+            for key, username in CASES:
+                _measure(clients[username], key)  # warm caches (content types, sessions)
+                status, n = _measure(clients[username], key)
+                result.setdefault((key, username), []).append(n if status == 200 else status)
+        yield result
+        transaction.set_rollback(True)
+    factories._CVRS = factories_cvrs
+
+
+def _all_pins() -> dict:
+    return json.loads(PINS.read_text()) if PINS.exists() else {}
+
+
+@pytest.fixture(scope="module")
+def pins():
+    """This database vendor's pins; rewritten after the module with UPDATE_QUERY_COUNTS=1."""
+    every = _all_pins()
+    found = every.setdefault(connection.vendor, {})
+    yield found
+    if UPDATE:
+        every[connection.vendor] = dict(sorted(found.items()))
+        PINS.write_text(json.dumps(dict(sorted(every.items())), indent=2) + "\n")
+
+
+@pytest.mark.parametrize(("page", "username"), CASES, ids=[f"{p} {u}" for p, u in CASES])
+def test_the_page_makes_its_pinned_number_of_queries_for_2_and_20_rows(
+    db, counts, pins, page, username
+):
+    few, many = counts[(page, username)]
+    key = f"{page} {username}"
+    assert few == many, f"{key}: {few} queries for {FEW} rows, {many} for {MANY}"
+    if UPDATE:
+        pins[key] = few
+    assert pins.get(key) == few, (
+        f"{key}: {few} queries, pinned {pins.get(key)}; if that is meant, "
+        "rerun with UPDATE_QUERY_COUNTS=1 and commit jobbro/tests/query_counts.json"
+    )
+
+
+def test_every_pin_is_a_page_that_is_measured():
+    """A pin for a page or role that is no longer measured is stale."""
+    measured = {f"{p} {u}" for p, u in CASES}
+    for vendor_pins in _all_pins().values():
+        assert set(vendor_pins) <= measured
