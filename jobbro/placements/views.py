@@ -510,8 +510,7 @@ def retention(request, pk):
     opened = access.open_placement(request.user, pk, for_change=request.method == "POST")
     placement = opened.obj
     plan = RetentionPlan.objects.filter(placement=placement).first()
-    may_work = opened.may_change
-    if plan is None and not may_work:
+    if plan is None and not opened.may_change:
         raise Http404
     initial = {}
     if plan is None:
@@ -534,18 +533,18 @@ def retention(request, pk):
     if done:
         return done
     opened.log(request, fields=["retention_plan"])
-    return render(
-        request,
-        "placements/retention.html",
-        {
-            "placement": placement,
-            "plan": plan,
-            "form": form,
-            "entries": plan.entries.select_related("recorded_by") if plan else [],
-            "entry_form": RetentionEntryForm(initial={"on": timezone.localdate()}),
-            "may_work": may_work,
-        },
-    )
+    return render(request, "placements/retention.html", _retention_context(opened, plan, form))
+
+
+def _retention_context(opened, plan, form) -> dict:
+    return {
+        "placement": opened.obj,
+        "plan": plan,
+        "form": form,
+        "entries": plan.entries.select_related("recorded_by") if plan else [],
+        "entry_form": RetentionEntryForm(initial={"on": timezone.localdate()}),
+        "may_work": opened.may_change,
+    }
 
 
 @role_required(*access.WORK_ROLES)
