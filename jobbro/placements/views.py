@@ -533,10 +533,10 @@ def retention(request, pk):
     if done:
         return done
     opened.log(request, fields=["retention_plan"])
-    return render(request, "placements/retention.html", _retention_context(opened, plan, form))
+    return render(request, "placements/retention.html", _retention_page(opened, plan, form))
 
 
-def _retention_context(opened, plan, form) -> dict:
+def _retention_page(opened, plan, form) -> dict:
     return {
         "placement": opened.obj,
         "plan": plan,
