@@ -113,8 +113,10 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
         return 0
     openings: dict[tuple[int, str], int] = {}
     places: dict[int, int] = {}  # an opening's free places, filled by active placements
-    rows = Opening.objects.order_by("id").values_list("id", "company_id", "kind", "capacity")
-    for oid, cid, kind, capacity in rows:
+    opening_rows = Opening.objects.order_by("id").values_list(
+        "id", "company_id", "kind", "capacity"
+    )
+    for oid, cid, kind, capacity in opening_rows:
         openings.setdefault((cid, kind), oid)
         places[oid] = capacity
     contacts = dict(
