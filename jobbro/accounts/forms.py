@@ -3,8 +3,8 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import DateField, ModelForm, SearchField
-from jobbro.front.forms import DesignSystemMixin
+from jobbro.front.fields import ModelForm, SearchField
+from jobbro.front.forms import DesignSystemMixin, PeriodSearchForm
 
 from .models import AdminAction
 
@@ -127,20 +127,13 @@ class TokenForm(DesignSystemMixin, forms.Form):
         return token
 
 
-class AdminLogSearchForm(DesignSystemMixin, forms.Form):
+class AdminLogSearchForm(PeriodSearchForm):
+    field_order = ["user", "action", "date_from", "date_to"]
+
     user = SearchField(label=_("Bruger (brugernavn)"))
     action = forms.ChoiceField(
         label=_("Handling"), required=False, choices=[("", _("Alle"))] + AdminAction.choices
     )
-    date_from = DateField(label=_("Fra dato"), required=False)
-    date_to = DateField(label=_("Til dato"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("Til-datoen må ikke ligge før fra-datoen."))
-        return cleaned
 
 
 class TeamForm(VersionFormMixin, DesignSystemMixin, forms.ModelForm):
