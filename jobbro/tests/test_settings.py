@@ -1,20 +1,27 @@
 """Configuration: the README's production example passes Django's deployment checks, and a
 bad value stops the start with a clear message instead of running half-configured.
 
-Each case starts a fresh interpreter: settings are read once per process.
+Django reads its settings once per process, so the deployment check starts a fresh
+interpreter. The settings module itself is plain Python that reads the environment: the
+other cases execute it afresh in this process (`runpy`) with the environment they test,
+which is what a start does first, at a fraction of an interpreter's cost.
 """
 
 import os
 import re
+import runpy
 import secrets
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+SETTINGS = Path(__file__).resolve().parents[1] / "settings.py"
 
 
 def readme_production_env() -> dict[str, str]:
@@ -38,16 +45,37 @@ def readme_production_env() -> dict[str, str]:
     return env
 
 
-def run(code: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
+def clean_environment(env: dict[str, str], tmp_path) -> dict[str, str]:
+    """This process's environment without Jobbro's variables, then `env` on top."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOBBRO_", "DEBUG"))}
     clean.pop("SECRET_KEY", None)
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright by conftest
     clean.pop("DATABASE_URL", None)
     clean.update({"DJANGO_SETTINGS_MODULE": "jobbro.settings", "JOBBRO_VAR_DIR": str(tmp_path)})
     clean.update(env)
+    return clean
+
+
+def read_settings(env: dict[str, str], tmp_path, monkeypatch) -> dict:
+    """Execute `jobbro/settings.py` afresh with exactly this environment; its names."""
+    for name in list(os.environ):
+        monkeypatch.delenv(name)
+    for name, value in clean_environment(env, tmp_path).items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(SETTINGS))
+
+
+def refusal(env: dict[str, str], tmp_path, monkeypatch) -> str:
+    """The whole traceback (causes included) with which the settings refuse `env`."""
+    with pytest.raises(ImproperlyConfigured) as refused:
+        read_settings(env, tmp_path, monkeypatch)
+    return "".join(traceback.format_exception(refused.value))
+
+
+def run(code: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
         [sys.executable, "-c", code],
-        env=clean,
+        env=clean_environment(env, tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
@@ -63,15 +91,17 @@ SETUP = "import django; django.setup(); print('ok')"
 
 
 def test_the_readme_production_example_passes_the_deployment_checks(tmp_path):
+    """A real start (`check` sets Django up) with the README's example, and its checks."""
     result = run(CHECK_DEPLOY, readme_production_env(), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-def test_the_production_example_starts(tmp_path):
-    result = run(SETUP, readme_production_env(), tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+def test_the_production_example_is_read_as_production(tmp_path, monkeypatch):
+    names = read_settings(readme_production_env(), tmp_path, monkeypatch)
+    assert names["DEBUG"] is False
+    assert names["SESSION_COOKIE_SECURE"] is True
+    assert not (tmp_path / "dev-secrets.json").exists()  # production never makes its own keys
 
 
 def _bad(**changes):
@@ -101,15 +131,22 @@ def _bad(**changes):
         (_bad(SECRET_KEY=""), "SECRET_KEY must be set in the environment in production"),
     ],
 )
-def test_a_bad_setting_stops_the_start_with_a_clear_message(make_env, message, tmp_path):
-    result = run(SETUP, make_env(), tmp_path)
+def test_a_bad_setting_stops_the_start_with_a_clear_message(
+    make_env, message, tmp_path, monkeypatch
+):
+    refused = refusal(make_env(), tmp_path, monkeypatch)
+    assert message in refused
+    assert "not-a-fernet-key" not in refused  # a key's value never goes into a message
+
+
+def test_a_bad_key_stops_development_too(tmp_path, monkeypatch):
+    refused = refusal({"SECRET_KEY": "short"}, tmp_path, monkeypatch)
+    assert "SECRET_KEY must be at least 50 characters" in refused
+
+
+def test_a_bad_setting_also_stops_a_real_start(tmp_path):
+    """The in-process reading above is what a start does: one real interpreter shows it."""
+    result = run(SETUP, _bad(JOBBRO_ENV="prod")(), tmp_path)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
-    assert message in result.stderr
-    assert "not-a-fernet-key" not in result.stderr  # a key's value never goes into a message
-
-
-def test_a_bad_key_stops_development_too(tmp_path):
-    result = run(SETUP, {"SECRET_KEY": "short"}, tmp_path)
-    assert result.returncode != 0
-    assert "SECRET_KEY must be at least 50 characters" in result.stderr
+    assert "JOBBRO_ENV must be one of development, production" in result.stderr
