@@ -8,6 +8,7 @@ from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cpr as cprlib
 
 from .models import BenefitType, Citizen, Gender, Readiness
+from .status import CaseStatus
 
 __all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other apps' forms
 
@@ -171,6 +172,19 @@ class CitizenFilterForm(DesignSystemMixin, forms.Form):
         label=_("Køn"), required=False, choices=[("", _("Alle"))] + Gender.choices
     )
     nationality = forms.ChoiceField(label=_("Nationalitet"), required=False)
+    # Closed cases leave the list but stay findable: "Lukkede sager", or a search by name or
+    # CPR number with the default, which then looks through every case.
+    status = forms.ChoiceField(
+        label=_("Sagens status"),
+        required=False,
+        choices=[
+            ("", _("Åbne sager (søgning: alle)")),
+            (CaseStatus.ACTIVE, _("Aktive sager")),
+            (CaseStatus.PAUSED, _("Sager på pause")),
+            (CaseStatus.CLOSED, _("Lukkede sager")),
+            ("all", _("Alle sager")),
+        ],
+    )
     mine = forms.BooleanField(label=_("Kun min egen sagsstamme"), required=False)
     sort = forms.ChoiceField(
         label=_("Sortér efter"),

@@ -66,9 +66,31 @@ class CitizenQuerySet(models.QuerySet):
         """Settled more than the deadline (96 hours) ago with no started employment effort."""
         now = now or timezone.now()
         deadline = now - dt.timedelta(hours=settings.EFFORT_START_DEADLINE_HOURS)
-        return self.filter(
+        return self.open_cases().filter(
             settled_at__isnull=False, settled_at__lt=deadline, effort_started_at__isnull=True
         )
+
+    def status_as_of(self, day: dt.date | None = None):
+        """Each citizen's case status on `day` (today) as `status_on`, computed in the
+        database from the status history (citizens/status.py), for lists and reports."""
+        from .status import status_on
+
+        return self.annotate(status_on=status_on(day or timezone.localdate()))
+
+    def with_status(self, *statuses: str, day: dt.date | None = None):
+        return self.status_as_of(day).filter(status_on__in=statuses)
+
+    def open_cases(self, day: dt.date | None = None):
+        """Cases not closed on `day` (today): what lists and flags show. A closed case
+        stays findable through `closed_cases` (the list's "Lukkede sager")."""
+        from .status import CaseStatus
+
+        return self.status_as_of(day).exclude(status_on=CaseStatus.CLOSED)
+
+    def closed_cases(self, day: dt.date | None = None):
+        from .status import CaseStatus
+
+        return self.with_status(CaseStatus.CLOSED, day=day)
 
 
 class Citizen(Versioned):
@@ -221,7 +243,25 @@ class Citizen(Versioned):
     @property
     def is_awaiting_effort(self) -> bool:
         deadline = self.effort_deadline
-        return bool(deadline and not self.effort_started_at and timezone.now() > deadline)
+        late = bool(deadline and not self.effort_started_at and timezone.now() > deadline)
+        return late and not self.is_closed
+
+    @property
+    def current_status(self) -> str:
+        """Today's case status: the list's annotation when there is one, else one query."""
+        annotated = getattr(self, "status_on", None)
+        if annotated is not None:
+            return annotated
+        from .status import CaseStatus, period_on
+
+        period = period_on(self.pk, timezone.localdate()) if self.pk else None
+        return period.status if period else CaseStatus.ACTIVE
+
+    @property
+    def is_closed(self) -> bool:
+        from .status import CaseStatus
+
+        return self.current_status == CaseStatus.CLOSED
 
     def default_integration_period_end(self) -> dt.date | None:
         if not self.settled_at:
@@ -236,6 +276,13 @@ class EventKind(models.TextChoices):
     EFFORT_STARTED = "effort_started", _("Indsats startet")
     NOTE = "note", _("Notat")
     CASE_WORKER = "case_worker", _("Ny sagsbehandler")
+    PAUSED = "paused", _("Sag sat på pause")
+    RESUMED = "resumed", _("Pause afsluttet")
+    CLOSED = "closed", _("Sag lukket")
+    REOPENED = "reopened", _("Sag genåbnet")
+    MENTOR = "mentor", _("Mentor tilknyttet")
+    MENTOR_ENDED = "mentor_ended", _("Mentor ophørt")
+    TRANSFER = "transfer", _("Sag overdraget")
 
 
 class TimelineEvent(models.Model):
@@ -286,3 +333,7 @@ class AccessGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.citizen_id} til {self.expires_at:%d.%m.%Y %H:%M}"
+
+
+# The case's status history lives in its own module; imported here so Django registers it.
+from .status import StatusPeriod  # noqa: E402,F401

@@ -23,6 +23,7 @@ from jobbro.placements.staircase import with_current_step
 from . import access, services
 from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
 from .models import Citizen
+from .status import CaseStatus
 
 PAGE_SIZE = 25
 # The few fields a mentor sees of their mentee (PRODUCT.md: "a handful of fields").
@@ -69,6 +70,11 @@ def _search(request, citizens, data: dict):
     """The citizens matching the list's filters, the search text, and the citizen outside
     this user's context whose exact CPR number was searched (they may state a reason)."""
     query, outside = data["q"].strip(), None
+    status = data["status"]
+    if status in CaseStatus.values:
+        citizens = citizens.filter(status_on=status)
+    elif status != "all" and not query:
+        citizens = citizens.exclude(status_on=CaseStatus.CLOSED)
     if query and cprlib.looks_like_cpr(query):
         citizens = citizens.with_cpr(query)
         if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
@@ -101,10 +107,12 @@ def citizen_list(request):
     search = _search_params(request)
     form = CitizenFilterForm(search or None, nationalities=list(nationalities))
     # The staircase step of each citizen: two subqueries, so the query count stays constant.
-    citizens = with_current_step(scope.select_related("case_worker"))
+    citizens = with_current_step(scope.select_related("case_worker")).status_as_of()
     query, outside = "", None
     if form.is_valid():
         citizens, query, outside = _search(request, citizens, form.cleaned_data)
+    else:
+        citizens = citizens.exclude(status_on=CaseStatus.CLOSED)
     page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
     access.log_list(
         request, [c.pk for c in page.object_list], Action.SEARCH if query else Action.LIST
