@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Avg, Q
+from django.db.models import Avg, Count, F, Q
 from django.utils.translation import gettext as _
 
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
@@ -371,3 +371,17 @@ def progression_measures(assessments, threshold: float) -> Measures:
     }
     tables = [(titles[key], group_measures(by[key], threshold)) for key in titles]
     return Measures(tables, len(series))
+
+
+def incomplete(assessments):
+    """Assessments still missing a rater's scores (the workplace often scores later), the
+    oldest first: what the front pages call "progressionsmålinger, der mangler scores"."""
+    return (
+        assessments.annotate(
+            n_rated=Count("ratings", distinct=True),
+            n_raters=Count("version__raters", distinct=True),
+        )
+        .filter(n_rated__lt=F("n_raters"))
+        .select_related("citizen", "version__instrument")
+        .order_by("assessed_on", "id")
+    )

@@ -1,27 +1,31 @@
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
-from jobbro.citizens import access
+from jobbro.citizens import access as citizen_access
 from jobbro.citizens.models import Citizen, Gender, Readiness
+from jobbro.front import inbox
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 
 
 def home(request):
+    """Each role's front page is its inbox: what needs doing today, most urgent first
+    (front/inbox.py), each item one click from its action."""
     user = request.user
-    ctx = {}
-    if user.role in access.CASE_FILE_ROLES:
-        scope = access.citizens_for(user)
-        ctx["counts"] = {
-            "scope": scope.count(),
-            "own": scope.filter(case_worker=user).count(),
-            "awaiting": scope.awaiting_effort().count(),
-        }
-    if user.role == Role.MENTOR:
-        ctx["mentee_count"] = access.citizens_for(user).count()
+    groups = inbox.groups_for(user)
+    citizen_access.log_list(request, inbox.citizen_ids(groups))
+    ctx = {"groups": groups, "today": timezone.localdate()}
+    if user.role == Role.MANAGER:
+        ctx["numbers"] = inbox.team_numbers(user)
+    elif user.role == Role.ADMINISTRATOR:
+        ctx["numbers"] = inbox.admin_numbers()
+    elif user.role == Role.MENTOR:
+        ctx["mentees"] = citizen_access.citizens_for(user).order_by("last_name", "first_name")[:50]
+        citizen_access.log_list(request, [c.pk for c in ctx["mentees"]])
     if user.role == Role.COMPANY_CONSULTANT:
         from jobbro.companies.models import Company, Opening
 

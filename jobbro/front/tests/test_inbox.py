@@ -1,0 +1,118 @@
+"""Each role's front page is its inbox: what needs doing today, most urgent first, each
+item one link from its action, and nothing the user may not see."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from jobbro.audit.models import AccessLogEntry, Action
+from jobbro.front import inbox
+from jobbro.placements.models import AcuteIssue, FollowUp, PlacementKind
+from jobbro.placements.tests.factories import make_company, make_placement, place_with_everything
+
+pytestmark = pytest.mark.django_db
+
+
+def keys(groups):
+    return [g.key for g in groups]
+
+
+@pytest.fixture
+def day(people, citizens):
+    """Fatima (alice's) in an internship followed by amir: a follow-up 3 days overdue, an
+    acute issue 30 hours old and one 2 hours old; her internship ends on Sunday. Omar
+    (carol's) settled 5 days ago without an effort."""
+    today = timezone.localdate()
+    placement = place_with_everything(citizens["fatima"], people)
+    follow_up = FollowUp.objects.get(placement=placement)
+    follow_up.due_on = today - dt.timedelta(days=3)
+    follow_up.assigned_to = people["amir"]
+    follow_up.save()
+    AcuteIssue.objects.create(
+        placement=placement,
+        reported_at=timezone.now() - dt.timedelta(hours=30),
+        reported_by="Lise Holm",
+        description="Borgeren har ikke været på arbejde i to dage.",
+        registered_by=people["amir"],
+    )
+    placement.ends_on = today + dt.timedelta(days=6 - today.weekday())
+    placement.save()
+    return placement
+
+
+def test_it_orders_the_ambassadors_day_most_urgent_first(people, day):
+    groups = inbox.groups_for(people["amir"])
+    assert keys(groups)[:3] == ["acute_late", "follow_ups_late", "acute"]
+    assert "ending" in keys(groups)
+    late = groups[0]
+    assert late.count == 1 and late.alert
+    assert late.items[0].who == "Fatima Haddad"
+    issue = AcuteIssue.objects.filter(placement=day).order_by("reported_at").first()
+    assert late.items[0].url == reverse("placements:acute_answer", kwargs={"pk": issue.pk})
+    follow_up = groups[1].items[0]
+    assert follow_up.url == reverse(
+        "placements:follow_up_record", kwargs={"pk": FollowUp.objects.get(placement=day).pk}
+    )
+    ending = next(g for g in groups if g.key == "ending")
+    assert ending.items[0].url == reverse("placements:conversation", kwargs={"pk": day.pk})
+
+
+def test_it_shows_the_case_worker_only_her_own_caseload(people, citizens, day):
+    alice = inbox.groups_for(people["alice"])
+    # Fatima is alice's: her acute issues and her ending internship; the follow-up is amir's.
+    assert "acute_late" in keys(alice) and "ending" in keys(alice)
+    assert "follow_ups_late" not in keys(alice)
+    # Omar is carol's, without an effort after 96 hours: on carol's page, not alice's.
+    assert "awaiting" not in keys(alice)
+    carol = inbox.groups_for(people["carol"])
+    assert keys(carol) == ["awaiting"]
+    assert carol[0].items[0].url == reverse("citizens:detail", kwargs={"pk": citizens["omar"].pk})
+
+
+def test_it_shows_a_placement_past_its_planned_end(people, citizens):
+    make_placement(
+        citizens["fatima"],
+        make_company(),
+        kind=PlacementKind.WAGE_SUBSIDY,
+        weeks_ago=30,
+        ends_on=timezone.localdate() - dt.timedelta(days=2),
+    )
+    groups = inbox.groups_for(people["alice"])
+    assert keys(groups) == ["past_end"]
+
+
+def test_it_gives_the_consultant_no_action_he_may_not_take(people, citizens):
+    placement = place_with_everything(citizens["fatima"], people, key_account=people["konrad"])
+    groups = inbox.groups_for(people["konrad"])
+    assert keys(groups) == ["acute"]
+    # The consultant reads the placement; answering is the ambassador's and case worker's.
+    assert groups[0].items[0].url == reverse("placements:detail", kwargs={"pk": placement.pk})
+    assert inbox.groups_for(people["konrad"]) and not inbox.groups_for(people["lene"])
+
+
+def test_it_gives_the_manager_numbers_and_no_persons(client, people, day):
+    client.force_login(people["lene"])
+    response = client.get(reverse("front:home"))
+    body = response.content.decode()
+    assert "Fatima" not in body and "Haddad" not in body
+    numbers = {n.label: n.value for n in response.context["numbers"]}
+    assert numbers["Praktikker, der slutter denne uge"] == 1
+    assert numbers["Uden startet indsats efter 96 timer"] == 1  # omar, carol's
+
+
+def test_the_page_links_each_item_to_its_action_and_logs_who_was_shown(client, people, day):
+    client.force_login(people["amir"])
+    response = client.get(reverse("front:home"))
+    body = response.content.decode()
+    assert body.index("Akutte henvendelser over 24 timer") < body.index("Forfaldne opfølgninger")
+    assert reverse("placements:conversation", kwargs={"pk": day.pk}) in body
+    entry = AccessLogEntry.objects.filter(user=people["amir"], action=Action.LIST).last()
+    assert entry is not None and entry.citizen_id == day.citizen_id
+
+
+def test_an_empty_day_says_so(client, people, citizens):
+    client.force_login(people["alice"])
+    response = client.get(reverse("front:home"))
+    assert "Der er ikke noget, der haster i dag" in response.content.decode()
