@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "jobbro.placements",
     "jobbro.assessments",
     "jobbro.programmes",
+    "jobbro.attendance",
     "jobbro.front",
 ]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("virksomheder/", include("jobbro.companies.urls")),
     path("forloeb/", include("jobbro.placements.urls")),
     path("progression/", include("jobbro.assessments.urls")),
+    path("fremmoede/", include("jobbro.attendance.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

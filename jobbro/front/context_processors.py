@@ -18,6 +18,7 @@ NAVIGATION = [
     ),
     (_("Opfølgninger"), "placements:follow_ups", (Role.AMBASSADOR, Role.CASE_WORKER)),
     (_("Kan rykke op"), "placements:move_up", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Under timetallet"), "attendance:below_hours", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Overskredne svarfrister"), "placements:acute_breaches", (Role.MANAGER,)),
     (
         _("Virksomheder"),

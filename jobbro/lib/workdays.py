@@ -7,8 +7,19 @@ import holidays
 
 
 @lru_cache(maxsize=64)
+def _holiday_names(year: int) -> dict[dt.date, str]:
+    # The package's Danish names ("Kristi himmelfartsdag"), whatever the request's language.
+    return dict(holidays.country_holidays("DK", years=year, language="da").items())
+
+
+@lru_cache(maxsize=64)
 def _danish_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("DK", years=year))
+    return frozenset(_holiday_names(year))
+
+
+def holiday_name(day: dt.date) -> str:
+    """The Danish public holiday on this day, or "" (Sundays only when they are one)."""
+    return _holiday_names(day.year).get(day, "")
 
 
 def is_workday(day: dt.date) -> bool:

@@ -2,7 +2,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -16,6 +15,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
+from jobbro.core.views import write as _write
 from jobbro.front.fields import parse_date
 from jobbro.lib.text import clean_search
 
@@ -46,36 +46,8 @@ from .staircase import describe_step, kind_label, placement_step
 PAGE_SIZE = 25
 
 
-def _errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            for e in errs:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 def _without_version(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "version"}
-
-
-def _write(request, opened, form, write, *, fields, message, to, action=Action.CHANGE):
-    """The one skeleton of a page that changes a placement: on a valid POST run `write` (a
-    service call). Its refusal becomes errors on the form, which is shown again with the
-    input kept; its success is logged in the same transaction and redirects to `to` (a URL,
-    or a function of what `write` returned). Returns the redirect, or None to show the form.
-    """
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = write()
-    except ValidationError as e:
-        _errors(form, e)
-        return None
-    opened.log(request, action, fields)
-    messages.success(request, message)
-    return redirect(to(result) if callable(to) else to)
 
 
 # Placements ---------------------------------------------------------------------------------

@@ -475,6 +475,34 @@ OUTSIDE.update(
     }
 )
 
+# Each person's week and the work obligation (jobbro/attendance/access.py): the case worker
+# owns them; the ambassador reads the project's citizens' weeks; nobody else sees them.
+WEEK_READ = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+WEEK_CHANGE = _row({"case_worker": ALLOW})
+ATTENDANCE_ABOUT_ONE = (
+    "attendance:week",
+    "attendance:obligation",
+    "attendance:language_days",
+    "attendance:language_day_end",
+)
+MATRIX.update(
+    {
+        "attendance:below_hours": WEEK_READ,
+        "attendance:week": WEEK_READ,
+        "attendance:obligation": WEEK_READ,
+        "attendance:language_days": WEEK_READ,
+        "attendance:language_day_end": WEEK_CHANGE,
+    }
+)
+OUTSIDE.update(
+    {
+        "attendance:week": _row({"ambassador": REASON, "case_worker": REASON}),
+        "attendance:obligation": _row({"ambassador": REASON, "case_worker": REASON}),
+        "attendance:language_days": _row({"ambassador": REASON, "case_worker": REASON}),
+        "attendance:language_day_end": _row({}),
+    }
+)
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -535,7 +563,11 @@ CITIZEN_URLS = sorted(
     n
     for n, u in URLS.items()
     if u.params
-    and (n.startswith(("citizens:", "placements:")) or n in ASSESSMENT_ABOUT_ONE)
+    and (
+        n.startswith(("citizens:", "placements:"))
+        or n in ASSESSMENT_ABOUT_ONE
+        or n in ATTENDANCE_ABOUT_ONE
+    )
     and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
 
@@ -565,6 +597,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"token": feed_renew(user=people["amir"]).token}
     if url.name.startswith("assessments:"):
         return {"pk": _assessment_kwarg(url.name, citizen)}
+    if url.name.startswith("attendance:"):
+        return {"pk": _attendance_kwarg(url.name, citizen, people)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
@@ -623,6 +657,28 @@ def _assessment_kwarg(name: str, citizen) -> int:
         defaults={"version": instrument.current, "assessed_on": timezone.localdate()},
     )
     return assessment.pk
+
+
+def _attendance_kwarg(name: str, citizen, people) -> int:
+    """The pk an attendance URL takes: the citizen's, or a language school day of theirs."""
+    import datetime as dt
+
+    from jobbro.attendance.models import LanguageSchoolDay
+
+    if name == "attendance:language_day_end":
+        day, _created = LanguageSchoolDay.objects.get_or_create(
+            citizen=citizen,
+            defaults={
+                "weekday": 1,
+                "starts_at": dt.time(8, 30),
+                "ends_at": dt.time(12),
+                "school": "Sprogcenter Midt",
+                "valid_from": dt.date(2026, 1, 1),
+                "created_by": people["alice"],
+            },
+        )
+        return day.pk
+    return citizen.pk
 
 
 def _job_bank(people):
@@ -1166,6 +1222,16 @@ STATED: dict[str, dict[str, str]] = {
     "assessments:pdf": STATED_REFUSED,
     "assessments:self_score": STATED_REFUSED,
 }
+
+
+STATED.update(
+    {
+        "attendance:week": STATED_READ,
+        "attendance:obligation": STATED_READ,
+        "attendance:language_days": STATED_READ,
+        "attendance:language_day_end": STATED_REFUSED,
+    }
+)
 
 
 def test_every_citizen_url_has_a_stated_reason_row():

@@ -70,6 +70,7 @@ PAGES = {
     "accounts:admin_log": "",
     "accounts:grants": "",
     "accounts:teams": "",
+    "attendance:below_hours": "",
 }
 FEW, MANY = 2, 20
 
@@ -106,6 +107,7 @@ def _add_rows(people, start, stop, instrument):
             settled_at=now - dt.timedelta(days=5),
         )
         placement = place_with_everything(citizen, people, key_account=people["konrad"])
+        _add_week(citizen, people["alice"])
         company = placement.company
         make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])
         Demand.objects.create(company=company, job_type=f"Jobtype {i}", people=2)
@@ -138,6 +140,23 @@ def _add_rows(people, start, stop, instrument):
             citizen_id=citizen.pk,
             purpose=Purpose.CASELOAD,
         )
+
+
+def _add_week(citizen, by):
+    """A work obligation and a language school day: the citizen is below their hours."""
+    from jobbro.attendance.models import LanguageSchoolDay, WorkObligation
+
+    start = timezone.localdate() - dt.timedelta(days=30)
+    WorkObligation.objects.create(citizen=citizen, applies=True, valid_from=start, created_by=by)
+    LanguageSchoolDay.objects.create(
+        citizen=citizen,
+        weekday=1,
+        starts_at=dt.time(8, 30),
+        ends_at=dt.time(12),
+        school="Sprogcenter Midt",
+        valid_from=start,
+        created_by=by,
+    )
 
 
 def _cvrs():

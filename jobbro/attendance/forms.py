@@ -1,0 +1,82 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, DecimalField, ModelForm
+from jobbro.front.forms import DesignSystemMixin
+
+from .models import MAX_WEEK_HOURS, LanguageSchoolDay
+
+TIME_ERROR = _("Skriv klokkeslættet som tt:mm, fx 08:30.")
+HOURS_ERROR = _("Skriv et antal timer mellem 0 og 60.")
+
+
+def _hours_field(label, help_text=""):
+    return DecimalField(
+        label=label,
+        help_text=help_text,
+        min_value=Decimal(0),
+        max_value=MAX_WEEK_HOURS,
+        max_digits=4,
+        decimal_places=1,
+        initial=Decimal(0),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "input-width-xs"}),
+        error_messages={
+            "required": HOURS_ERROR,
+            "min_value": HOURS_ERROR,
+            "max_value": HOURS_ERROR,
+            "max_decimal_places": _("Skriv timerne med højst én decimal."),
+        },
+    )
+
+
+class ObligationForm(DesignSystemMixin, forms.Form):
+    applies = forms.BooleanField(label=_("Arbejdspligten gælder for borgeren"), required=False)
+    reduction_hours = _hours_field(
+        _("Individuel nedsættelse (timer pr. uge)"),
+        _("Timerne sættes individuelt, og der tages hensyn til helbred. 0 = ingen nedsættelse."),
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse for nedsættelsen"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    job_search_hours = _hours_field(
+        _("Aftalt jobsøgning (timer pr. uge)"), _("Jobsøgning og transport tæller med.")
+    )
+    valid_from = DateField(
+        label=_("Gælder fra"), error_messages={"required": _("Skriv datoen, det gælder fra.")}
+    )
+    current = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        reduction = cleaned.get("reduction_hours") or Decimal(0)
+        if cleaned.get("applies") and reduction > 0 and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Skriv begrundelsen for nedsættelsen."))
+        return cleaned
+
+
+class LanguageDayForm(DesignSystemMixin, ModelForm):
+    class Meta:
+        model = LanguageSchoolDay
+        fields = ["weekday", "starts_at", "ends_at", "school", "valid_from", "valid_to"]
+        widgets = {
+            "starts_at": forms.TimeInput(format="%H:%M", attrs={"class": "input-width-xs"}),
+            "ends_at": forms.TimeInput(format="%H:%M", attrs={"class": "input-width-xs"}),
+        }
+        error_messages = {
+            "weekday": {"required": _("Vælg ugedagen.")},
+            "starts_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
+            "ends_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
+            "school": {"required": _("Skriv sprogskolens navn, fx Sprogcenter Midt.")},
+            "valid_from": {"required": _("Skriv datoen, det gælder fra.")},
+        }
+
+
+class LanguageDayEndForm(DesignSystemMixin, forms.Form):
+    last_day = DateField(
+        label=_("Sidste dag"), error_messages={"required": _("Skriv den sidste dag.")}
+    )

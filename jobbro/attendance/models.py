@@ -1,0 +1,183 @@
+"""The work obligation, each person's week, attendance and sanction documentation.
+
+PRODUCT.md capabilities 7-8 and "The law in force"; seed 001 (each woman her own weekly
+schedule, language school on different weekdays) and seed 002 (Helsingør: attendance,
+documentation from language centres, companies, doctors and job consultants, the hearing
+letter, the benefits office's decision).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.citizens.fields import EncryptedTextField
+
+MAX_WEEK_HOURS = Decimal(60)
+
+
+def dated(name: str) -> models.CheckConstraint:
+    """A row valid from a date, to an optional date that is not before it."""
+    return models.CheckConstraint(
+        condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+        name=name,
+    )
+
+
+def hours_between(field: str, name: str, low_inclusive: bool = True) -> models.CheckConstraint:
+    low = {f"{field}__gte" if low_inclusive else f"{field}__gt": 0}
+    return models.CheckConstraint(
+        condition=models.Q(**low, **{f"{field}__lte": MAX_WEEK_HOURS}), name=name
+    )
+
+
+class WorkObligationNorm(models.Model):
+    """The work obligation's hours per week as the law sets them, with the dates they hold.
+
+    Reference data (migration 0002 ships 37 hours from 1 January 2025, LAB §§ 105 a-b,
+    lov nr. 1654 af 30.12.2024): a reform is a new row and an end date on the old one, not
+    a change of code.
+    """
+
+    hours_per_week = models.DecimalField(_("timer pr. uge"), max_digits=4, decimal_places=1)
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til"), null=True, blank=True)
+    legal_basis = models.CharField(_("hjemmel"), max_length=200)
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = _("arbejdspligtens timetal")
+        verbose_name_plural = _("arbejdspligtens timetal")
+        constraints = [
+            dated("obligation_norm_ends_after_start"),
+            hours_between("hours_per_week", "obligation_norm_hours_0_to_60", low_inclusive=False),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours_per_week} t/uge fra {self.valid_from:%d.%m.%Y}"
+
+    @classmethod
+    def on(cls, day: dt.date) -> "WorkObligationNorm | None":
+        return (
+            cls.objects.filter(valid_from__lte=day)
+            .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+            .order_by("-valid_from")
+            .first()
+        )
+
+
+class WorkObligation(models.Model):
+    """Whether the work obligation applies to a citizen from a date, and with what individual
+    reduction (set with health taken into account, so its reason is encrypted).
+
+    Each change is a new row; the one before it gets its end date (`services.obligation_set`),
+    so the history stays and the obligation on any date can be read back.
+    """
+
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="work_obligations"
+    )
+    applies = models.BooleanField(_("arbejdspligten gælder"))
+    reduction_hours = models.DecimalField(
+        _("individuel nedsættelse (timer pr. uge)"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal(0),
+    )
+    reason = EncryptedTextField(_("begrundelse for nedsættelsen"), blank=True)
+    job_search_hours = models.DecimalField(
+        _("aftalt jobsøgning (timer pr. uge)"), max_digits=4, decimal_places=1, default=Decimal(0)
+    )
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-valid_from", "-id"]
+        verbose_name = _("arbejdspligt")
+        verbose_name_plural = _("arbejdspligt")
+        constraints = [
+            dated("obligation_ends_after_start"),
+            hours_between("reduction_hours", "obligation_reduction_0_to_60"),
+            hours_between("job_search_hours", "obligation_job_search_0_to_60"),
+            # One open row per citizen: the current obligation.
+            models.UniqueConstraint(
+                fields=["citizen"],
+                condition=models.Q(valid_to__isnull=True),
+                name="one_open_obligation_per_citizen",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} fra {self.valid_from:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        if self.reduction_hours and self.reduction_hours > 0 and not self.reason.strip():
+            raise ValidationError({"reason": _("Skriv begrundelsen for nedsættelsen.")})
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Slutdatoen kan ikke ligge før startdatoen.")})
+
+    def covers(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("mandag")
+    TUESDAY = 1, _("tirsdag")
+    WEDNESDAY = 2, _("onsdag")
+    THURSDAY = 3, _("torsdag")
+    FRIDAY = 4, _("fredag")
+    SATURDAY = 5, _("lørdag")
+    SUNDAY = 6, _("søndag")
+
+
+class LanguageSchoolDay(models.Model):
+    """One weekday a citizen is at language school (danskuddannelse): seed 001, "hver kvinde
+    har individuelt ugeskema, idet de deltager på forskellige moduler på sprogskolen"."""
+
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="language_school_days"
+    )
+    weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices)
+    starts_at = models.TimeField(_("fra kl."))
+    ends_at = models.TimeField(_("til kl."))
+    school = models.CharField(_("sprogskole"), max_length=120)
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["weekday", "starts_at"]
+        verbose_name = _("sprogskoledag")
+        verbose_name_plural = _("sprogskoledage")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="language_day_ends_after_start",
+            ),
+            dated("language_day_valid_to_after_from"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}-{self.ends_at:%H:%M}"
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Sluttidspunktet skal ligge efter starten.")})
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Slutdatoen kan ikke ligge før startdatoen.")})
+
+    def covers(self, day: dt.date) -> bool:
+        return (
+            day.weekday() == self.weekday
+            and self.valid_from <= day
+            and (self.valid_to is None or day <= self.valid_to)
+        )

@@ -1,0 +1,111 @@
+"""Every write of the work obligation, the language school days, sessions, attendance and
+sanction cases: keyword-only, typed, `by` the user, `full_clean()` and one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jobbro.accounts.models import User
+from jobbro.citizens.models import Citizen
+
+from .models import LanguageSchoolDay, WorkObligation
+
+STALE = gettext_lazy(
+    "Arbejdspligten er blevet ændret af en anden, mens du arbejdede på den. "
+    "Se den nye registrering og prøv igen."
+)
+
+
+@transaction.atomic
+def obligation_set(
+    *,
+    citizen: Citizen,
+    applies: bool,
+    reduction_hours: Decimal,
+    reason: str,
+    job_search_hours: Decimal,
+    valid_from: dt.date,
+    read_current: int | None,
+    by: User,
+) -> WorkObligation:
+    """Record the work obligation from `valid_from`; the registration before it ends the day
+    before. `read_current` is the id of the current registration the form was read at (None
+    when there was none): if someone changed it meanwhile nothing is written (lost updates)."""
+    current = (
+        WorkObligation.objects.select_for_update()
+        .filter(citizen=citizen, valid_to__isnull=True)
+        .first()
+    )
+    if (current.pk if current else None) != read_current:
+        raise ValidationError(STALE)
+    if current is not None:
+        if valid_from <= current.valid_from:
+            raise ValidationError(
+                {
+                    "valid_from": _(
+                        "Den gældende registrering gælder fra %(date)s. "
+                        "En ændring skal gælde fra en senere dato."
+                    )
+                    % {"date": current.valid_from.strftime("%d.%m.%Y")}
+                }
+            )
+        current.valid_to = valid_from - dt.timedelta(days=1)
+        current.save(update_fields=["valid_to"])
+    obligation = WorkObligation(
+        citizen=citizen,
+        applies=applies,
+        reduction_hours=reduction_hours if applies else Decimal(0),
+        reason=reason.strip(),
+        job_search_hours=job_search_hours if applies else Decimal(0),
+        valid_from=valid_from,
+        created_by=by,
+    )
+    obligation.full_clean()
+    obligation.save()
+    return obligation
+
+
+@transaction.atomic
+def language_day_add(
+    *,
+    citizen: Citizen,
+    weekday: int,
+    starts_at: dt.time,
+    ends_at: dt.time,
+    school: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+    by: User,
+) -> LanguageSchoolDay:
+    day = LanguageSchoolDay(
+        citizen=citizen,
+        weekday=weekday,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        school=school.strip(),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        created_by=by,
+    )
+    day.full_clean()
+    day.save()
+    return day
+
+
+@transaction.atomic
+def language_day_end(*, day: LanguageSchoolDay, last_day: dt.date, by: User) -> LanguageSchoolDay:
+    """The citizen stops going to language school on this weekday after `last_day`."""
+    if last_day < day.valid_from:
+        raise ValidationError(
+            {"last_day": _("Den sidste dag kan ikke ligge før sprogskoledagen begyndte.")}
+        )
+    day.valid_to = last_day
+    day.full_clean()
+    day.save(update_fields=["valid_to"])
+    return day
