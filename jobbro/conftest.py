@@ -9,6 +9,7 @@ import datetime as dt
 import os
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 
@@ -35,6 +36,18 @@ def fast_settings():
       it looks a file up only when one is asked for."""
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS, WHITENOISE_AUTOREFRESH=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def danish_first():
+    """Every test starts in Danish, the source language: a request with the English cookie
+    leaves English active in the thread (LocaleMiddleware does not switch back), and a later
+    test's service messages would come out in English."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_collection_modifyitems(config, items):
