@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/indsats-startet/", views.citizen_start_effort, name="start_effort"),
     path("<int:pk>/adgangslog/", views.citizen_access_log, name="access_log"),
     path("<int:pk>/eksport/", views.citizen_export, name="export"),
+    path("<int:pk>/eksport/pdf/", views.citizen_export_pdf, name="export_pdf"),
+    path("<int:pk>/eksport/zip/", views.citizen_export_zip, name="export_zip"),
 ]

@@ -1,16 +1,19 @@
+import io
 import json
 import secrets
+import zipfile
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
@@ -20,7 +23,7 @@ from jobbro.lib import cpr as cprlib
 from jobbro.lib import crypto
 from jobbro.placements.staircase import with_current_step
 
-from . import access, services
+from . import access, services, subject_export
 from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
 from .models import Citizen
 from .status import CaseStatus
@@ -258,39 +261,49 @@ def citizen_access_log(request, pk):
     )
 
 
+def _subject_export(request, pk, fmt: str):
+    """The data-subject export (GDPR art. 15) of one citizen: every registered section
+    (subject_export.py), for a case worker in their own context. The export is logged
+    before it is built, so it holds its own entry."""
+    opened = access.open_citizen(request.user, pk, for_export=True)
+    opened.log(request, Action.EXPORT, ["data_subject_export", fmt])
+    return subject_export.build(opened.obj, by=request.user)
+
+
+def _export_pdf(request, export) -> bytes:
+    title = _("Indsigt i oplysninger om %(name)s") % {"name": export.name}
+    context = {"export": export}
+    return documents.render_pdf(request, "citizens/export_pdf.html", context, title=title)
+
+
+def _export_json(export) -> bytes:
+    data = subject_export.as_json(export)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+
 @role_required(Role.CASE_WORKER)
 def citizen_export(request, pk):
-    """The data-subject export (GDPR art. 15): the case file, its timeline and access log."""
-    opened = access.open_citizen(request.user, pk, for_export=True)
-    citizen = opened.obj
-    opened.log(request, Action.EXPORT)
-    form = CitizenForm(instance=citizen)
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "case_file": {"cpr": citizen.cpr_display, "birth_date": citizen.birth_date.isoformat()},
-        "timeline": [
-            {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
-            for e in access.timeline_for(request.user, citizen)
-        ],
-        "access_log": [
-            {
-                "at": e.at.isoformat(),
-                "user": str(e.user),
-                "role": e.role,
-                "action": e.get_action_display(),
-                "purpose": e.get_purpose_display(),
-                "reason": e.reason,
-            }
-            for e in AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
-        ],
-    }
-    for name in form.Meta.fields:
-        value = getattr(citizen, name)
-        data["case_file"][name] = (
-            value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else value)
-        )
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="borger-{citizen.pk}.json"'
-    return response
+    """The data-subject export as machine-readable JSON."""
+    export = _subject_export(request, pk, "json")
+    return documents.file_response(_export_json(export), "application/json", f"borger-{pk}.json")
+
+
+@role_required(Role.CASE_WORKER)
+def citizen_export_pdf(request, pk):
+    """The data-subject export as a readable Danish PDF."""
+    export = _subject_export(request, pk, "pdf")
+    return documents.file_response(_export_pdf(request, export), documents.PDF, f"borger-{pk}.pdf")
+
+
+@role_required(Role.CASE_WORKER)
+def citizen_export_zip(request, pk):
+    """The data-subject export with its files: the PDF, the JSON and every attachment (the
+    JSON and PDF list each attachment's SHA-256, so the copy can be checked)."""
+    export = _subject_export(request, pk, "zip")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"borger-{pk}.pdf", _export_pdf(request, export))
+        archive.writestr(f"borger-{pk}.json", _export_json(export))
+        for f in export.files:
+            archive.writestr(f.path, f.read())
+    return documents.file_response(buffer.getvalue(), "application/zip", f"borger-{pk}.zip")

@@ -264,7 +264,7 @@ MATRIX: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": DENY,
     },
-    # The data-subject export carries the full CPR: case workers only.
+    # The data-subject export carries the full CPR: case workers only (JSON, PDF, ZIP).
     "citizens:export": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
@@ -276,6 +276,8 @@ MATRIX: dict[str, dict[str, str]] = {
         "mentor": DENY,
     },
 }
+MATRIX["citizens:export_pdf"] = MATRIX["citizens:export"]
+MATRIX["citizens:export_zip"] = MATRIX["citizens:export"]
 
 # The job bank (companies/access.py). The company is konrad's key account; its opening an
 # internship. Companies are not citizens' personal data, so these pages log nothing.
@@ -399,6 +401,8 @@ OUTSIDE: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": DENY,
     },
+    "citizens:export_pdf": _row({}),
+    "citizens:export_zip": _row({}),
     # Omar is in an internship at a company that is not konrad's.
     "placements:create": PLACEMENT_WORK_OUTSIDE,
     "placements:follow_up_record": PLACEMENT_WORK_OUTSIDE,
@@ -1200,6 +1204,8 @@ STATED: dict[str, dict[str, str]] = {
     "citizens:edit": STATED_REFUSED,
     "citizens:start_effort": STATED_REFUSED,
     "citizens:export": STATED_REFUSED,
+    "citizens:export_pdf": STATED_REFUSED,
+    "citizens:export_zip": STATED_REFUSED,
     "placements:detail": STATED_READ,
     "placements:plan_history": STATED_READ,
     "placements:retention": STATED_READ,

@@ -312,10 +312,12 @@ class TestExport:
         assert response["Content-Type"] == "application/json"
         assert f'filename="borger-{fatima.pk}.json"' in response["Content-Disposition"]
         data = json.loads(response.content)
-        assert data["case_file"]["cpr"] == "010190-1236"
-        assert data["case_file"]["first_name"] == "Fatima"
-        assert [e["text"] for e in data["timeline"]] == ["Første samtale"]
-        actions = [e["action"] for e in data["access_log"]]
+        parts = {p["key"]: p for sec in data["sections"] for p in sec["parts"]}
+        case_file = parts["case_file"]["rows"][0]
+        assert case_file["cpr"] == "010190-1236"
+        assert case_file["first_name"] == "Fatima"
+        assert [e["text"] for e in parts["timeline"]["rows"]] == ["Første samtale"]
+        actions = [e["action"] for e in parts["access_log"]["rows"]]
         assert "Åbnet" in actions  # alice's view above
         assert "Eksporteret" in actions  # the export itself
 
@@ -324,6 +326,7 @@ class TestExport:
         client.get(f"/borgere/{fatima.pk}/eksport/")
         entry = AccessLogEntry.objects.get(citizen_id=fatima.pk)
         assert (entry.action, entry.user) == (Action.EXPORT, alice)
+        assert entry.fields == "data_subject_export,json"
 
     def test_it_lets_only_case_workers_export(self, client, people, citizens):
         client.force_login(people["amir"])
