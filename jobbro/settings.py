@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "jobbro.assessments",
     "jobbro.programmes",
     "jobbro.attendance",
+    "jobbro.practices",
     "jobbro.front",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("forloeb/", include("jobbro.placements.urls")),
     path("progression/", include("jobbro.assessments.urls")),
     path("fremmoede/", include("jobbro.attendance.urls")),
+    path("god-praksis/", include("jobbro.practices.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

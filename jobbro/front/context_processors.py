@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role
+from jobbro.practices.access import READERS as PRACTICE_READERS
 
 # Navigation by capability: (label, url name, roles that see it). Who may open a page is the
 # view's role_required; a menu may show fewer (case workers reach the barometer from a
@@ -48,6 +49,7 @@ NAVIGATION = [
     (_("Progression i tal"), "assessments:measures", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("Værktøjer"), "assessments:instruments", (Role.ADMINISTRATOR,)),
     (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
+    (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Brugere"), "accounts:users", (Role.ADMINISTRATOR,)),
     (_("Administrationslog"), "accounts:admin_log", (Role.ADMINISTRATOR, Role.MANAGER)),

@@ -507,6 +507,11 @@ OUTSIDE.update(
     }
 )
 
+# The good-practice library (jobbro/practices/access.py): not personal data, every staff role
+# reads it; the mentor, a volunteer about one person, does not.
+PRACTICE_READ = _row({}, default=ALLOW) | {"mentor": DENY}
+MATRIX.update({"practices:list": PRACTICE_READ, "practices:detail": PRACTICE_READ})
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -599,6 +604,10 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         from jobbro.placements.calendar import feed_renew
 
         return {"token": feed_renew(user=people["amir"]).token}
+    if url.name == "practices:detail":
+        from jobbro.practices.models import Practice
+
+        return {"pk": _first(Practice.objects.order_by("number")).pk}
     if url.name.startswith("assessments:"):
         return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name.startswith("attendance:"):

@@ -71,6 +71,8 @@ PAGES = {
     "accounts:grants": "",
     "accounts:teams": "",
     "attendance:below_hours": "",
+    "practices:list": "",
+    "practices:list?q=virksomhed": "?q=virksomhed",
 }
 FEW, MANY = 2, 20
 
