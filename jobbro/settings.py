@@ -152,6 +152,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Off unless REQUEST_TIMING_LOG: one line per request (route, status, ms, queries).
+    "jobbro.front.middleware.RequestTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jobbro.front.middleware.SecurityHeadersMiddleware",
@@ -411,6 +413,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# A timing line per request in the log "jobbro.timing" (route, status, ms, query count).
+REQUEST_TIMING_LOG = env_bool("REQUEST_TIMING_LOG", False)
 
 # The 48-96 hour rule (seed 000, line ~136): flag a citizen without a started effort after this.
 EFFORT_START_DEADLINE_HOURS = env_int("EFFORT_START_DEADLINE_HOURS", 96)

@@ -55,13 +55,24 @@ EDIT_ROLES = (Role.CASE_WORKER,)
 CREATE_ROLES = (Role.CASE_WORKER,)
 
 
+def _caseload_owners(user):
+    """The case workers whose caseloads a case worker sees: themselves and their team, as
+    a subquery of user ids (one condition on the citizen's own indexed column)."""
+    from jobbro.accounts.models import User
+
+    owners = Q(pk=user.pk)
+    if user.team_id:
+        owners |= Q(team_id=user.team_id)
+    return User.objects.filter(owners).values("pk")
+
+
 def _context_q(user) -> Q | None:
     """The citizens in the user's own context, or None for none at all."""
     if user.role == Role.CASE_WORKER:
-        q = Q(case_worker=user)
-        if user.team_id:
-            q |= Q(case_worker__team_id=user.team_id)
-        return q
+        # `case_worker__in=<own and team's users>`, not `case_worker=user OR
+        # case_worker__team_id=team`: the OR across the join to users made the database
+        # scan every citizen for the count, the filters and the page (issue 14).
+        return Q(case_worker__in=_caseload_owners(user))
     if user.role == Role.AMBASSADOR:
         return Q(in_project=True)
     if user.role == Role.MENTOR:

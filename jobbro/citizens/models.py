@@ -53,7 +53,30 @@ class YouthStatus(models.TextChoices):
     UNACCOMPANIED = "unaccompanied", _("Ung, uledsaget")
 
 
+def awaiting_effort_q(now: dt.datetime | None = None) -> models.Q:
+    """The 96-hour rule as a condition (served by the partial index `citizen_awaiting`)."""
+    deadline = (now or timezone.now()) - dt.timedelta(hours=settings.EFFORT_START_DEADLINE_HOURS)
+    return models.Q(
+        settled_at__isnull=False, settled_at__lt=deadline, effort_started_at__isnull=True
+    )
+
+
+# Fields no list shows: the encrypted ones (a decryption per row) and the long free texts.
+# Lists defer them (`listed()`, `unlisted("citizen__")`), so a page of 25 decrypts nothing
+# it does not show (issue 14).
+UNLISTED_FIELDS = ("cpr", "health_notes", "education", "work_experience", "competences")
+
+
+def unlisted(prefix: str = "", keep: tuple[str, ...] = ()) -> list[str]:
+    """The unlisted fields, as `defer()` names through `prefix` (e.g. "citizen__")."""
+    return [prefix + name for name in UNLISTED_FIELDS if name not in keep]
+
+
 class CitizenQuerySet(models.QuerySet):
+    def listed(self, keep: tuple[str, ...] = ()):
+        """For a list page: without the fields no list shows (except those in `keep`)."""
+        return self.defer(*unlisted(keep=keep))
+
     def with_cpr(self, text: str):
         """Exact CPR match through the keyed hash; an invalid number matches nobody."""
         try:
@@ -64,11 +87,7 @@ class CitizenQuerySet(models.QuerySet):
 
     def awaiting_effort(self, now: dt.datetime | None = None):
         """Settled more than the deadline (96 hours) ago with no started employment effort."""
-        now = now or timezone.now()
-        deadline = now - dt.timedelta(hours=settings.EFFORT_START_DEADLINE_HOURS)
-        return self.open_cases().filter(
-            settled_at__isnull=False, settled_at__lt=deadline, effort_started_at__isnull=True
-        )
+        return self.open_cases().filter(awaiting_effort_q(now))
 
     def status_as_of(self, day: dt.date | None = None):
         """Each citizen's case status on `day` (today) as `status_on`, computed in the
@@ -195,6 +214,12 @@ class Citizen(Versioned):
             models.Index(fields=["last_name", "first_name"]),
             models.Index(fields=["settled_at"]),
             models.Index(fields=["case_worker", "last_name"]),
+            # The 96-hour list: the few citizens settled without a started effort.
+            models.Index(
+                fields=["settled_at"],
+                condition=models.Q(settled_at__isnull=False, effort_started_at__isnull=True),
+                name="citizen_awaiting",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -110,7 +110,9 @@ def citizen_list(request):
     search = _search_params(request)
     form = CitizenFilterForm(search or None, nationalities=list(nationalities))
     # The staircase step of each citizen: two subqueries, so the query count stays constant.
-    citizens = with_current_step(scope.select_related("case_worker")).status_as_of()
+    citizens = with_current_step(
+        scope.listed(keep=("cpr",)).select_related("case_worker")
+    ).status_as_of()
     query, outside = "", None
     if form.is_valid():
         citizens, query, outside = _search(request, citizens, form.cleaned_data)
@@ -230,6 +232,7 @@ def awaiting_effort(request):
     citizens = (
         access.citizens_for(request.user)
         .awaiting_effort()
+        .listed()
         .select_related("case_worker")
         .order_by("settled_at", "id")
     )

@@ -10,6 +10,10 @@ on the form, so the input is kept and shown again.
 - `SearchField`: `lib.text.clean_search`.
 - `ModelForm`: a ModelForm whose model fields become the fields above, and whose text fields
   get TEXT_MAX_LENGTH. Every ModelForm in Jobbro derives from it.
+- `Select`: Django's select, rendered in Python (the same HTML) instead of one template
+  per option: a filter with hundreds of options (industries, nationalities, consultants)
+  cost more than the rest of its page (issue 14). `DesignSystemMixin` gives it to every
+  form's plain selects.
 - `parse_int`, `parse_date`: the same rules for a view that reads a query parameter or a
   hand-built form itself.
 """
@@ -20,6 +24,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.lib.text import SEARCH_MAX_LENGTH, clean_search
@@ -63,6 +69,37 @@ DATETIME_WIDGET = forms.DateTimeInput(
     format="%d.%m.%Y %H:%M",
     attrs={"placeholder": _("dd.mm.åååå tt:mm"), "class": "form-input input-width-m"},
 )
+
+
+def _attrs(attrs: dict) -> str:
+    """Django's widgets/attrs.html: ` name="value"`, a bare name for True, none for False."""
+    out = []
+    for name, value in attrs.items():
+        if value is True:
+            out.append(f" {name}")
+        elif value is not False:
+            out.append(f' {name}="{conditional_escape(str(value))}"')
+    return "".join(out)
+
+
+class Select(forms.Select):
+    """A select rendered without a template per option (same markup as Django's)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in options:
+                parts.append(
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
 class DateField(forms.DateField):

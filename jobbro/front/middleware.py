@@ -1,3 +1,9 @@
+import contextlib
+import logging
+
+timing_log = logging.getLogger("jobbro.timing")
+
+
 class DanishFirstMiddleware:
     """Danish unless the user chose otherwise with the language switch.
 
@@ -39,3 +45,54 @@ class SecurityHeadersMiddleware:
         if "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
         return response
+
+
+class RequestTimingMiddleware:
+    """One log line per request when `REQUEST_TIMING_LOG` is on: the URL pattern's route
+    (`borgere/<int:pk>/`, never the path itself, which may hold an id, nor the query
+    string, which may hold a search term), method, status, duration and SQL query count.
+    Nothing about the user. For the operator's monitoring (README, Drift); off by default.
+
+        jobbro.timing route="borgere/<int:pk>/" method=GET status=200 ms=12.4 queries=11
+    """
+
+    def __init__(self, get_response):
+        from django.conf import settings
+        from django.core.exceptions import MiddlewareNotUsed
+
+        if not settings.REQUEST_TIMING_LOG:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.db import connections
+
+        counter = _QueryCounter()
+        started = time.perf_counter()
+        with contextlib.ExitStack() as stack:
+            for conn in connections.all(initialized_only=True) or [connections["default"]]:
+                stack.enter_context(conn.execute_wrapper(counter))
+            response = self.get_response(request)
+        ms = (time.perf_counter() - started) * 1000
+        match = getattr(request, "resolver_match", None)
+        route = match.route if match is not None else "-"
+        timing_log.info(
+            'route="%s" method=%s status=%s ms=%.1f queries=%d',
+            route,
+            request.method,
+            response.status_code,
+            ms,
+            counter.count,
+        )
+        return response
+
+
+class _QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)

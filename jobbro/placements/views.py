@@ -3,7 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
+from jobbro.citizens.models import unlisted
 from jobbro.core.views import write as _write
 from jobbro.front.fields import parse_date
 from jobbro.lib.text import clean_search
@@ -56,6 +57,7 @@ def _without_version(data: dict) -> dict:
 @role_required(*access.READ_ROLES)
 def placement_list(request):
     placements = access.placements_for(request.user).select_related("citizen", "company")
+    placements = placements.defer(*unlisted("citizen__"))
     q = clean_search(request.GET.get("q"))
     status = request.GET.get("status", "")
     kind = request.GET.get("type", "")
@@ -228,7 +230,10 @@ def move_up(request):
         access.placements_for(request.user), today, free_private=free_private
     )
     page = Paginator(
-        placements.select_related("citizen", "company").order_by("starts_on", "id"), PAGE_SIZE
+        placements.select_related("citizen", "company")
+        .defer(*unlisted("citizen__"))
+        .order_by("starts_on", "id"),
+        PAGE_SIZE,
     ).get_page(request.GET.get("side"))
     rows = [
         (
@@ -341,10 +346,11 @@ def follow_up_list(request):
     follow_ups = FollowUp.objects.filter(
         placement__in=access.placements_for(request.user), done_on__isnull=True, cancelled=False
     ).select_related("placement__citizen", "placement__company", "assigned_to")
+    follow_ups = follow_ups.defer(*unlisted("placement__citizen__"))
     if mine:
         follow_ups = follow_ups.filter(assigned_to=request.user)
     periods = _periods(today)
-    counts = {key: follow_ups.filter(q).count() for key, q in periods.items()}
+    counts = follow_ups.aggregate(**{key: Count("id", filter=q) for key, q in periods.items()})
     follow_ups = follow_ups.filter(periods[period])
     page = Paginator(follow_ups.order_by("due_on", "id"), PAGE_SIZE).get_page(
         request.GET.get("side")
@@ -453,6 +459,7 @@ def acute_list(request):
             placement__in=access.placements_for(request.user), answered_at__isnull=True
         )
         .select_related("placement__citizen", "placement__company")
+        .defer(*unlisted("placement__citizen__"))
         .order_by("reported_at", "id")
     )
     page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
