@@ -216,6 +216,48 @@ class Assessment(models.Model):
         return f"{self.version.instrument.name} {self.assessed_on:%d.%m.%Y}"
 
 
+# How many means before the latest a series keeps: "no rise over the last N assessments"
+# looks N - 1 back, and the page offers N from 2 to 6.
+SERIES_BACK = 5
+
+
+class ProgressionSeries(models.Model):
+    """One citizen's scored assessments with one instrument, summed up: how many, the first
+    and the latest mean, and the means just before the latest.
+
+    The measures and "no progress" aggregate these rows in the database instead of building
+    every series in Python (issue 14). Kept by `services.series_refresh`, called wherever an
+    assessment's mean changes and when an assessment is deleted; never edited by hand.
+    """
+
+    citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE, related_name="+")
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
+    scored = models.PositiveIntegerField()
+    first_mean = models.FloatField()
+    latest_mean = models.FloatField()
+    # The latest scored assessment: its placement's kind and company group the measures.
+    latest = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    back1 = models.FloatField(null=True)
+    back2 = models.FloatField(null=True)
+    back3 = models.FloatField(null=True)
+    back4 = models.FloatField(null=True)
+    back5 = models.FloatField(null=True)
+    means: list[float]  # set for a page by selectors.with_means
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["citizen", "instrument"], name="series_one_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}/{self.instrument_id}: {self.scored}"
+
+    def window(self, last: int) -> list[float]:
+        """The latest `last` means, oldest first."""
+        back = [getattr(self, f"back{n}") for n in range(last - 1, 0, -1)]
+        return [*back, self.latest_mean]
+
+
 class EntryChannel(models.TextChoices):
     STAFF = "staff", _("Indtastet af medarbejder")
     SELF = "self", _("Borgerens egen indtastning på medarbejderens enhed")

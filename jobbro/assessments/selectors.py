@@ -11,13 +11,25 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
+from jobbro.accounts.models import Role
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 from jobbro.placements.models import PlacementKind
 
-from .models import DISAGREEMENT, Assessment, Instrument, Item, Rater, RaterKind, Rating, Score
+from .models import (
+    DISAGREEMENT,
+    SERIES_BACK,
+    Assessment,
+    Instrument,
+    Item,
+    ProgressionSeries,
+    Rater,
+    RaterKind,
+    Rating,
+    Score,
+)
 
 
 def _mean(values) -> float | None:
@@ -330,6 +342,139 @@ class Measures:
 
     tables: list[tuple[str, list[GroupMeasure]]]
     people: int
+
+
+@dataclass
+class StalledRow:
+    citizen: object
+    instrument: object
+    means: list[float]
+
+
+def stalled_rows(user, last: int):
+    """The "no progress" rows this user may see, in the page's order (citizen's name, then
+    instrument): a queryset of stored series (`ProgressionSeries`), each given `means` by
+    `with_means`, filtered and ordered in the database. A company consultant sees only
+    the assessments of their own placements (or outside any), so their series differ from
+    the stored ones: built from those assessments, a small set."""
+    from jobbro.citizens.access import citizens_for
+    from jobbro.citizens.models import Citizen, unlisted
+
+    from .access import assessments_for
+
+    if user.role == Role.COMPANY_CONSULTANT:
+        found = stalled(assessments_for(user), last)
+        citizens = Citizen.objects.defer(*unlisted()).in_bulk([c for c, _i, _m in found])
+        instruments = Instrument.objects.in_bulk({i for _c, i, _m in found})
+        rows = [StalledRow(citizens[c], instruments[i], m) for c, i, m in found]
+        return sorted(rows, key=lambda r: (r.citizen.last_name, r.citizen.first_name, r.citizen.pk))
+    return (
+        ProgressionSeries.objects.filter(
+            citizen__in=citizens_for(user),
+            scored__gte=last,
+            latest_mean__lte=F(f"back{last - 1}"),
+        )
+        .select_related("citizen", "instrument")
+        .only(
+            "citizen__first_name",
+            "citizen__last_name",
+            "instrument__name",
+            "latest_mean",
+            *(f"back{n}" for n in range(1, SERIES_BACK + 1)),
+        )
+        .order_by("citizen__last_name", "citizen__first_name", "citizen_id", "instrument_id")
+    )
+
+
+def with_means(rows, last: int) -> list:
+    """The rows of one page, each with its `means` (a stored series' window)."""
+    for row in rows:
+        if isinstance(row, ProgressionSeries):
+            row.means = row.window(last)
+    return list(rows)
+
+
+def _grouped(series, key: str, threshold: float) -> dict:
+    """{value of `key`: (people, rose, rose by the threshold, sum of the changes)},
+    aggregated in the database."""
+    rows = (
+        series.order_by()
+        .values_list(key)
+        .annotate(
+            people=Count("pk"),
+            rose=Count("pk", filter=Q(latest_mean__gt=F("first_mean"))),
+            enough=Count("pk", filter=Q(change__gte=threshold - 1e-9)),
+            change_sum=Sum("change"),
+        )
+    )
+    return {value: stats for value, *stats in rows}
+
+
+def _stats_measures(groups: dict) -> list[GroupMeasure]:
+    """GroupMeasures from {label: [people, rose, enough, change sum]}, largest first, small
+    groups folded into one row (as `group_measures` does with the changes themselves)."""
+    ordered = sorted(groups.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
+    shown, rest = fold_small_groups(ordered, size=lambda g: g[0])
+    measures = [_stats_measure(label, *g) for label, g in shown]
+    if rest:
+        people, rose, enough, total = (sum(g[n] for g in rest) for n in range(4))
+        if is_small(people):
+            measures.append(GroupMeasure(None, people, 0, 0, 0.0))
+        else:
+            measures.append(_stats_measure(None, people, rose, enough, total))
+    return measures
+
+
+def _stats_measure(label, people: int, rose: int, enough: int, total: float) -> GroupMeasure:
+    return GroupMeasure(label, people, rose, enough, round(total / people, 2))
+
+
+def _merge(labelled) -> dict:
+    """Sum the stats of values that share a label."""
+    out: dict = {}
+    for label, stats in labelled:
+        if label in out:
+            out[label] = [a + b for a, b in zip(out[label], stats, strict=True)]
+        else:
+            out[label] = list(stats)
+    return out
+
+
+def stored_measures(threshold: float) -> Measures:
+    """`progression_measures` over every assessment, from the stored series: the share of
+    people whose mean rose from their first to their latest assessment with an instrument
+    (and by at least `threshold`), by programme, instrument, placement type and company,
+    each grouping one aggregate query; small groups folded."""
+    series = ProgressionSeries.objects.filter(scored__gte=2).alias(
+        change=F("latest_mean") - F("first_mean")
+    )
+    kind_labels = dict(PlacementKind.choices)
+    project = {True: _("Ambassadørprojektet"), False: _("Uden for projektet")}
+    groups = {
+        "programme": _merge(
+            (project[bool(v)], s)
+            for v, s in _grouped(series, "citizen__in_project", threshold).items()
+        ),
+        "instrument": _merge(_grouped(series, "instrument__name", threshold).items()),
+        "kind": _merge(
+            (kind_labels.get(v) or _("Uden forløb"), s)
+            for v, s in _grouped(series, "latest__placement__kind", threshold).items()
+        ),
+        "company": _merge(
+            (v, s)
+            for v, s in _grouped(series, "latest__placement__company__name", threshold).items()
+            if v
+        ),
+    }
+    titles = {
+        "programme": _("Indsats"),
+        "instrument": _("Værktøj"),
+        "kind": _("Forløbstype"),
+        "company": _("Virksomhed"),
+    }
+    tables = [(titles[key], _stats_measures(groups[key])) for key in titles]
+    people = sum(stats[0] for stats in groups["programme"].values())
+    return Measures(tables, people)
 
 
 def progression_measures(assessments, threshold: float) -> Measures:

@@ -2,10 +2,11 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg
+from django.db.models import Avg, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,18 +16,22 @@ from jobbro.core.locking import save_versioned
 from jobbro.placements.models import Placement
 
 from .models import (
+    SERIES_BACK,
     Area,
     Assessment,
     EntryChannel,
     Instrument,
     InstrumentVersion,
     Item,
+    ProgressionSeries,
     Rater,
     RaterKind,
     Rating,
     ScaleStep,
     Score,
 )
+
+SERIES_BACK_RANGE = range(1, SERIES_BACK + 1)
 
 # Who may enter which rater's scores. The offer site (the workplace) has no login yet, so
 # staff who follow the workplace enter its scores on its behalf; the citizen's own scores
@@ -193,6 +198,67 @@ def _refresh_mean(assessment: Assessment) -> None:
     mean = Score.objects.filter(rating__assessment=assessment).aggregate(m=Avg("value"))["m"]
     assessment.mean = None if mean is None else float(mean)
     assessment.save(update_fields=["mean"])
+    series_refresh(citizen_id=assessment.citizen_id, instrument_id=assessment.version.instrument_id)
+
+
+def series_summary(points: list[tuple[int, float]]) -> dict[str, Any]:
+    """The stored fields of a series from its scored assessments [(id, mean)], oldest first."""
+    back = {f"back{n}": points[-1 - n][1] if len(points) > n else None for n in SERIES_BACK_RANGE}
+    return {
+        "scored": len(points),
+        "first_mean": points[0][1],
+        "latest_mean": points[-1][1],
+        "latest_id": points[-1][0],
+        **back,
+    }
+
+
+def series_refresh(*, citizen_id: int, instrument_id: int) -> None:
+    """Bring one citizen's series with one instrument up to date (or remove it when nothing
+    in it is scored any more)."""
+    points = [
+        (pk, mean)
+        for pk, mean in Assessment.objects.filter(
+            citizen_id=citizen_id, version__instrument_id=instrument_id, mean__isnull=False
+        )
+        .order_by("assessed_on", "pk")
+        .values_list("pk", "mean")
+        if mean is not None
+    ]
+    if not points:
+        ProgressionSeries.objects.filter(
+            citizen_id=citizen_id, instrument_id=instrument_id
+        ).delete()
+        return
+    ProgressionSeries.objects.update_or_create(
+        citizen_id=citizen_id, instrument_id=instrument_id, defaults=series_summary(points)
+    )
+
+
+def series_rebuild(assessments: QuerySet[Assessment] | None = None) -> int:
+    """Recompute every series of the given assessments' citizens in bulk (the demo builder,
+    the data migration): one pass over the scored assessments, one bulk insert."""
+    if assessments is None:
+        assessments = Assessment.objects.all()
+    citizens = assessments.values("citizen_id")
+    ProgressionSeries.objects.filter(citizen_id__in=citizens).delete()
+    rows = (
+        Assessment.objects.filter(citizen_id__in=citizens, mean__isnull=False)
+        .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
+        .values_list("citizen_id", "version__instrument_id", "pk", "mean")
+    )
+    series: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    for citizen_id, instrument_id, pk, mean in rows.iterator(chunk_size=5000):
+        if mean is not None:
+            series.setdefault((citizen_id, instrument_id), []).append((pk, mean))
+    ProgressionSeries.objects.bulk_create(
+        (
+            ProgressionSeries(citizen_id=c, instrument_id=i, **series_summary(points))
+            for (c, i), points in series.items()
+        ),
+        batch_size=2000,
+    )
+    return len(series)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access
-from jobbro.citizens.models import Citizen
+from jobbro.citizens.models import unlisted
 from jobbro.front.fields import parse_decimal, parse_int
 from jobbro.lib.aggregates import SMALLEST_GROUP
 from jobbro.lib.text import clean_search
@@ -21,7 +21,7 @@ from jobbro.placements.access import open_placement
 from . import charts, selectors, services
 from .access import assessments_for, assessments_of, open_assessment, open_citizen_assessments
 from .forms import AssessmentForm, InstrumentForm, NextStepsForm
-from .models import Assessment, EntryChannel, Instrument, Language, RaterKind
+from .models import EntryChannel, Instrument, Language, RaterKind
 
 PAGE_SIZE = 25
 ROLES = services.ASSESSMENT_ROLES
@@ -41,6 +41,7 @@ def index(request):
     assessments = (
         assessments_for(request.user)
         .select_related("citizen__case_worker", "version__instrument")
+        .defer(*unlisted("citizen__"))
         .order_by("-assessed_on", "-pk")
     )
     query = clean_search(request.GET.get("q"))
@@ -69,15 +70,10 @@ def stalled(request):
     coordination meeting, seed 000 line ~101)."""
     last = parse_int(request.GET.get("n", 3))
     last = 3 if last is None else min(max(last, 2), 6)
-    found = selectors.stalled(assessments_for(request.user), last)
-    citizens = Citizen.objects.select_related("case_worker").in_bulk([c for c, _i, _m in found])
-    instruments = Instrument.objects.in_bulk({i for _c, i, _m in found})
-    rows = sorted(
-        ({"citizen": citizens[c], "instrument": instruments[i], "means": m} for c, i, m in found),
-        key=lambda r: (r["citizen"].last_name, r["citizen"].first_name, r["citizen"].pk),
-    )
+    rows = selectors.stalled_rows(request.user, last)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    access.log_list(request, [r["citizen"].pk for r in page.object_list])
+    page.object_list = selectors.with_means(page.object_list, last)
+    access.log_list(request, [r.citizen.pk for r in page.object_list])
     return render(
         request,
         "assessments/stalled.html",
@@ -91,7 +87,7 @@ def measures(request):
     placement type and company. Groups under SMALLEST_GROUP people are folded."""
     threshold = parse_decimal(request.GET.get("min", DEFAULT_THRESHOLD))
     threshold = DEFAULT_THRESHOLD if threshold is None else min(max(threshold, 0.1), 4.0)
-    measures = selectors.progression_measures(Assessment.objects.all(), threshold)
+    measures = selectors.stored_measures(threshold)
     return render(
         request,
         "assessments/measures.html",

@@ -21,6 +21,7 @@ from jobbro.assessments.models import (
     Rating,
     Score,
 )
+from jobbro.assessments.services import series_rebuild
 from jobbro.citizens.models import Citizen
 
 CHUNK = 2000  # citizens per round of bulk inserts, so 50,000 citizens stay within memory
@@ -65,6 +66,7 @@ def build_assessments(rng: random.Random, *, today: dt.date, stdout=None) -> int
             batch = []
     if batch:
         made += _build_chunk(rng, batch, today, versions, shapes, ambassadors, placements)
+    series_rebuild()  # the stored series the measures read, as the services keep them
     if stdout is not None:
         stdout.write(f"  {made} progressionsmålinger\n")
     return made

@@ -320,7 +320,7 @@ def test_it_lists_people_without_a_rise(client, people, citizens, shipped, day):
         make_assessment(yonas, shipped, day + dt.timedelta(days=k), people["alice"], {R: [v] * 12})
     client.force_login(people["alice"])
     response = client.get(reverse("assessments:stalled"), {"n": 3})
-    shown = [r["citizen"] for r in response.context["page"].object_list]
+    shown = [r.citizen for r in response.context["page"].object_list]
     assert shown == [fatima]
     assert set(
         AccessLogEntry.objects.filter(action=Action.LIST).values_list("citizen_id", flat=True)
