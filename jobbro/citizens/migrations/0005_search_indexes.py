@@ -33,7 +33,7 @@ def _on_postgresql(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0003_timeline_event_placement"),
+        ("citizens", "0004_case_status"),
     ]
 
     operations = [
