@@ -432,3 +432,12 @@ REASONABLENESS_MINIMUM = env_int("REASONABLENESS_MINIMUM", 1)
 # Merbeskæftigelseskravet: a wage-subsidy position must not have become vacant by dismissal
 # or resignation within this many months.
 NET_NEW_JOB_VACANCY_MONTHS = env_int("NET_NEW_JOB_VACANCY_MONTHS", 3)
+# Attendance (jobbro/attendance/sessions.py): a participant with at least
+# ATTENDANCE_FLAG_MIN_SESSIONS sessions recorded in the last ATTENDANCE_WINDOW_DAYS and an
+# attendance rate (present / (present + illegal absence)) under ATTENDANCE_FLAG_PERCENT is
+# flagged to their case worker.
+ATTENDANCE_FLAG_PERCENT = env_int("ATTENDANCE_FLAG_PERCENT", 80)
+ATTENDANCE_FLAG_MIN_SESSIONS = env_int("ATTENDANCE_FLAG_MIN_SESSIONS", 3)
+ATTENDANCE_WINDOW_DAYS = env_int("ATTENDANCE_WINDOW_DAYS", 28)
+# A hearing (partshøring, forvaltningsloven § 19) gives the citizen this many days to reply.
+HEARING_REPLY_DAYS = env_int("HEARING_REPLY_DAYS", 14)

@@ -6,10 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, DecimalField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
 
-from .models import MAX_WEEK_HOURS, LanguageSchoolDay
+from .models import MAX_WEEK_HOURS, LanguageSchoolDay, SessionPattern
 
 TIME_ERROR = _("Skriv klokkeslættet som tt:mm, fx 08:30.")
 HOURS_ERROR = _("Skriv et antal timer mellem 0 og 60.")
+
+
+TIME_WIDGETS = {
+    name: forms.TimeInput(format="%H:%M", attrs={"class": "input-width-xs"})
+    for name in ("starts_at", "ends_at")
+}
+TIME_ERRORS = {
+    "weekday": {"required": _("Vælg ugedagen.")},
+    "starts_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
+    "ends_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
+}
 
 
 def _hours_field(label, help_text=""):
@@ -63,14 +74,9 @@ class LanguageDayForm(DesignSystemMixin, ModelForm):
     class Meta:
         model = LanguageSchoolDay
         fields = ["weekday", "starts_at", "ends_at", "school", "valid_from", "valid_to"]
-        widgets = {
-            "starts_at": forms.TimeInput(format="%H:%M", attrs={"class": "input-width-xs"}),
-            "ends_at": forms.TimeInput(format="%H:%M", attrs={"class": "input-width-xs"}),
-        }
+        widgets = TIME_WIDGETS
         error_messages = {
-            "weekday": {"required": _("Vælg ugedagen.")},
-            "starts_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
-            "ends_at": {"required": TIME_ERROR, "invalid": TIME_ERROR},
+            **TIME_ERRORS,
             "school": {"required": _("Skriv sprogskolens navn, fx Sprogcenter Midt.")},
             "valid_from": {"required": _("Skriv datoen, det gælder fra.")},
         }
@@ -80,3 +86,16 @@ class LanguageDayEndForm(DesignSystemMixin, forms.Form):
     last_day = DateField(
         label=_("Sidste dag"), error_messages={"required": _("Skriv den sidste dag.")}
     )
+
+
+class PatternForm(DesignSystemMixin, ModelForm):
+    class Meta:
+        model = SessionPattern
+        fields = ["weekday", "starts_at", "ends_at", "title", "place", "valid_from", "valid_to"]
+        widgets = TIME_WIDGETS
+        error_messages = {
+            **TIME_ERRORS,
+            "title": {"required": _("Skriv, hvad mødegangen indeholder, fx Undervisning.")},
+            "valid_from": {"required": _("Skriv den første dag.")},
+            "valid_to": {"required": _("Skriv den sidste dag.")},
+        }

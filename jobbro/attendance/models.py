@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.citizens.fields import EncryptedTextField
 
 MAX_WEEK_HOURS = Decimal(60)
+# A session pattern makes its sessions at once: at most two years of them.
+MAX_PATTERN_DAYS = 731
 
 
 def dated(name: str) -> models.CheckConstraint:
@@ -137,16 +139,36 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("søndag")
 
 
-class LanguageSchoolDay(models.Model):
+def ends_after_start(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name=name)
+
+
+class WeeklyTime(models.Model):
+    """A weekday with a time from and to: a language school day, a cohort's weekly session."""
+
+    weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices)
+    starts_at = models.TimeField(_("fra kl."))
+    ends_at = models.TimeField(_("til kl."))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}-{self.ends_at:%H:%M}"
+
+    def time_errors(self) -> dict:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            return {"ends_at": _("Sluttidspunktet skal ligge efter starten.")}
+        return {}
+
+
+class LanguageSchoolDay(WeeklyTime):
     """One weekday a citizen is at language school (danskuddannelse): seed 001, "hver kvinde
     har individuelt ugeskema, idet de deltager på forskellige moduler på sprogskolen"."""
 
     citizen = models.ForeignKey(
         "citizens.Citizen", on_delete=models.CASCADE, related_name="language_school_days"
     )
-    weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices)
-    starts_at = models.TimeField(_("fra kl."))
-    ends_at = models.TimeField(_("til kl."))
     school = models.CharField(_("sprogskole"), max_length=120)
     valid_from = models.DateField(_("gælder fra"))
     valid_to = models.DateField(_("gælder til"), null=True, blank=True)
@@ -159,21 +181,16 @@ class LanguageSchoolDay(models.Model):
         verbose_name = _("sprogskoledag")
         verbose_name_plural = _("sprogskoledage")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")),
-                name="language_day_ends_after_start",
-            ),
+            ends_after_start("language_day_ends_after_start"),
             dated("language_day_valid_to_after_from"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}-{self.ends_at:%H:%M}"
-
     def clean(self) -> None:
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Sluttidspunktet skal ligge efter starten.")})
+        errors = self.time_errors()
         if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("Slutdatoen kan ikke ligge før startdatoen.")})
+            errors["valid_to"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+        if errors:
+            raise ValidationError(errors)
 
     def covers(self, day: dt.date) -> bool:
         return (
@@ -181,3 +198,130 @@ class LanguageSchoolDay(models.Model):
             and self.valid_from <= day
             and (self.valid_to is None or day <= self.valid_to)
         )
+
+
+class SessionPattern(WeeklyTime):
+    """A cohort's weekly session (e.g. tuesdays 9-12) for a period: its sessions are made
+    from it on every such weekday that is not a Danish public holiday."""
+
+    cohort = models.ForeignKey(
+        "programmes.Cohort", on_delete=models.CASCADE, related_name="session_patterns"
+    )
+    title = models.CharField(_("indhold"), max_length=120, default="Undervisning")
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    valid_from = models.DateField(_("første dag"))
+    valid_to = models.DateField(_("sidste dag"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["weekday", "starts_at"]
+        verbose_name = _("fast mødegang")
+        verbose_name_plural = _("faste mødegange")
+        constraints = [
+            ends_after_start("pattern_ends_after_start"),
+            dated("pattern_valid_to_after_from"),
+        ]
+
+    def clean(self) -> None:
+        errors = self.time_errors()
+        if self.valid_to and self.valid_from:
+            if self.valid_to < self.valid_from:
+                errors["valid_to"] = _("Den sidste dag kan ikke ligge før den første.")
+            elif (self.valid_to - self.valid_from).days > MAX_PATTERN_DAYS:
+                errors["valid_to"] = _("En fast mødegang kan højst gælde to år ad gangen.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Session(models.Model):
+    """One meeting of a cohort (mødegang): made from a pattern, or on its own."""
+
+    cohort = models.ForeignKey(
+        "programmes.Cohort", on_delete=models.CASCADE, related_name="sessions"
+    )
+    pattern = models.ForeignKey(
+        SessionPattern, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
+    on = models.DateField(_("dato"))
+    starts_at = models.TimeField(_("fra kl."))
+    ends_at = models.TimeField(_("til kl."))
+    title = models.CharField(_("indhold"), max_length=120)
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    cancelled = models.BooleanField(_("aflyst"), default=False)
+
+    class Meta:
+        ordering = ["on", "starts_at", "id"]
+        verbose_name = _("mødegang")
+        verbose_name_plural = _("mødegange")
+        indexes = [models.Index(fields=["cohort", "on"])]
+        constraints = [
+            ends_after_start("session_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["cohort", "on", "starts_at"], name="one_session_per_cohort_and_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.on:%d.%m.%Y} {self.starts_at:%H:%M}-{self.ends_at:%H:%M}"
+
+    @property
+    def hours(self) -> Decimal:
+        minutes = (self.ends_at.hour * 60 + self.ends_at.minute) - (
+            self.starts_at.hour * 60 + self.starts_at.minute
+        )
+        return (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Mødt")
+    LEGAL = "legal", _("Lovligt fravær")
+    ILLEGAL = "illegal", _("Ulovligt fravær")
+
+
+class AbsenceReason(models.TextChoices):
+    """Why an absence is legal: a choice, never a free text (no diagnosis in Jobbro)."""
+
+    ILLNESS = "illness", _("Sygdom")
+    CHILD = "child", _("Barns første sygedag")
+    APPOINTMENT = "appointment", _("Læge, tandlæge eller behandling")
+    JOB = "job", _("Jobsamtale eller arbejde")
+    AGREED = "agreed", _("Aftalt med jobcentret")
+    OTHER = "other", _("Anden lovlig grund")
+
+
+class Attendance(models.Model):
+    """One participant at one session, as the teacher recorded it (one tap)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="attendance"
+    )
+    status = models.CharField(_("fremmøde"), max_length=8, choices=AttendanceStatus.choices)
+    reason = models.CharField(
+        _("grund til lovligt fravær"), max_length=12, choices=AbsenceReason.choices, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("registreret"), auto_now=True)
+
+    class Meta:
+        ordering = ["session", "citizen"]
+        verbose_name = _("fremmøde")
+        verbose_name_plural = _("fremmøde")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "citizen"], name="one_attendance_per_session"
+            ),
+            # A legal absence has its reason, and only a legal absence has one.
+            models.CheckConstraint(
+                condition=(models.Q(status="legal") & ~models.Q(reason=""))
+                | (~models.Q(status="legal") & models.Q(reason="")),
+                name="attendance_reason_only_for_legal_absence",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.citizen_id} {self.status}"

@@ -8,13 +8,24 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen
+from jobbro.programmes.models import Cohort
 
-from .models import LanguageSchoolDay, WorkObligation
+from .models import (
+    AbsenceReason,
+    Attendance,
+    AttendanceStatus,
+    LanguageSchoolDay,
+    Session,
+    SessionPattern,
+    WorkObligation,
+)
+from .sessions import participants, pattern_dates
 
 STALE = gettext_lazy(
     "Arbejdspligten er blevet ændret af en anden, mens du arbejdede på den. "
@@ -109,3 +120,81 @@ def language_day_end(*, day: LanguageSchoolDay, last_day: dt.date, by: User) -> 
     day.full_clean()
     day.save(update_fields=["valid_to"])
     return day
+
+
+@transaction.atomic
+def pattern_create(
+    *,
+    cohort: Cohort,
+    weekday: int,
+    starts_at: dt.time,
+    ends_at: dt.time,
+    title: str,
+    place: str,
+    valid_from: dt.date,
+    valid_to: dt.date,
+    by: User,
+) -> SessionPattern:
+    """A weekly session of the cohort, and its sessions on every such weekday from
+    `valid_from` to `valid_to` that is not a Danish public holiday (one already at that time
+    is kept)."""
+    pattern = SessionPattern(
+        cohort=cohort,
+        weekday=weekday,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        title=title.strip(),
+        place=place.strip(),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        created_by=by,
+    )
+    pattern.full_clean()
+    pattern.save()
+    taken = set(
+        Session.objects.filter(cohort=cohort, starts_at=starts_at).values_list("on", flat=True)
+    )
+    Session.objects.bulk_create(
+        Session(
+            cohort=cohort,
+            pattern=pattern,
+            on=day,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            title=pattern.title,
+            place=pattern.place,
+        )
+        for day in pattern_dates(weekday, valid_from, valid_to)
+        if day not in taken
+    )
+    return pattern
+
+
+@transaction.atomic
+def attendance_record(
+    *, session: Session, citizen_id: int, status: str, reason: str, by: User
+) -> Attendance:
+    """One tap: the participant's attendance at the session (the latest tap counts).
+
+    Refused for someone not enrolled in the cohort on the day, a cancelled session, a session
+    that has not begun, and a legal absence without its reason."""
+    if citizen_id not in {e.citizen_id for e in participants(session)}:
+        raise ValidationError(_("Borgeren deltager ikke på holdet denne dag."))
+    if session.cancelled:
+        raise ValidationError(_("Mødegangen er aflyst."))
+    if session.on > timezone.localdate():
+        raise ValidationError(_("Fremmøde kan først registreres på dagen."))
+    if status not in AttendanceStatus.values:
+        raise ValidationError(_("Vælg mødt, lovligt fravær eller ulovligt fravær."))
+    if status == AttendanceStatus.LEGAL and reason not in AbsenceReason.values:
+        raise ValidationError(_("Vælg grunden til det lovlige fravær."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session,
+        citizen_id=citizen_id,
+        defaults={
+            "status": status,
+            "reason": reason if status == AttendanceStatus.LEGAL else "",
+            "recorded_by": by,
+        },
+    )
+    return attendance

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_sessions
 
 app_name = "attendance"
 
@@ -10,4 +10,14 @@ urlpatterns = [
     path("borger/<int:pk>/arbejdspligt/", views.obligation, name="obligation"),
     path("borger/<int:pk>/sprogskole/", views.language_days, name="language_days"),
     path("sprogskole/<int:pk>/afslut/", views.language_day_end, name="language_day_end"),
+]
+
+urlpatterns += [
+    path("lavt-fremmoede/", views_sessions.low_attendance, name="low_attendance"),
+    path("borger/<int:pk>/ugeskema.ics", views_sessions.citizen_ics, name="citizen_ics"),
+    path("moedegange/", views_sessions.session_list, name="sessions"),
+    path("moedegange/<int:pk>/", views_sessions.session_detail, name="session"),
+    path("moedegange/<int:pk>/tryk/", views_sessions.tap, name="tap"),
+    path("hold/<int:pk>/", views_sessions.cohort_detail, name="cohort"),
+    path("hold/<int:pk>/kalender.ics", views_sessions.cohort_ics, name="cohort_ics"),
 ]

@@ -20,6 +20,8 @@ NAVIGATION = [
     (_("Opfølgninger"), "placements:follow_ups", (Role.AMBASSADOR, Role.CASE_WORKER)),
     (_("Kan rykke op"), "placements:move_up", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Under timetallet"), "attendance:below_hours", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Lavt fremmøde"), "attendance:low_attendance", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Mødegange"), "attendance:sessions", (Role.TEACHER,)),
     (_("Overskredne svarfrister"), "placements:acute_breaches", (Role.MANAGER,)),
     (
         _("Virksomheder"),

@@ -20,6 +20,7 @@ does today; they run as strict expected failures until the code or the table cha
 import copy
 import inspect
 from dataclasses import dataclass
+from datetime import time as dt_time
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -488,7 +489,11 @@ ATTENDANCE_ABOUT_ONE = (
     "attendance:obligation",
     "attendance:language_days",
     "attendance:language_day_end",
+    "attendance:citizen_ics",
 )
+# Sessions, the tap and the cohort's page: only the cohort's teacher (tove teaches the cohort
+# fatima is enrolled in). Nobody else sees a session's participants.
+SESSION_TEACHER = _row({"teacher": ALLOW})
 MATRIX.update(
     {
         "attendance:below_hours": WEEK_READ,
@@ -496,6 +501,14 @@ MATRIX.update(
         "attendance:obligation": WEEK_READ,
         "attendance:language_days": WEEK_READ,
         "attendance:language_day_end": WEEK_CHANGE,
+        "attendance:low_attendance": WEEK_READ,
+        # The participant's calendar file is an export: own context only.
+        "attendance:citizen_ics": WEEK_READ,
+        "attendance:sessions": SESSION_TEACHER,
+        "attendance:session": SESSION_TEACHER,
+        "attendance:tap": SESSION_TEACHER,
+        "attendance:cohort": SESSION_TEACHER,
+        "attendance:cohort_ics": SESSION_TEACHER,
     }
 )
 OUTSIDE.update(
@@ -504,6 +517,7 @@ OUTSIDE.update(
         "attendance:obligation": _row({"ambassador": REASON, "case_worker": REASON}),
         "attendance:language_days": _row({"ambassador": REASON, "case_worker": REASON}),
         "attendance:language_day_end": _row({}),
+        "attendance:citizen_ics": _row({}),
     }
 )
 
@@ -678,6 +692,14 @@ def _attendance_kwarg(name: str, citizen, people) -> int:
 
     from jobbro.attendance.models import LanguageSchoolDay
 
+    if name in (
+        "attendance:session",
+        "attendance:tap",
+        "attendance:cohort",
+        "attendance:cohort_ics",
+    ):
+        session = _taught_session(citizen, people)
+        return session.cohort_id if "cohort" in name else session.pk
     if name == "attendance:language_day_end":
         day, _created = LanguageSchoolDay.objects.get_or_create(
             citizen=citizen,
@@ -692,6 +714,28 @@ def _attendance_kwarg(name: str, citizen, people) -> int:
         )
         return day.pk
     return citizen.pk
+
+
+def _taught_session(citizen, people):
+    """A session today of a cohort tove teaches, with the citizen enrolled in it."""
+    from django.utils import timezone
+
+    from jobbro.attendance.models import Session
+    from jobbro.attendance.tests.factories import enrol, make_cohort
+
+    session = Session.objects.filter(cohort__teachers=people["tove"]).first()
+    if session is None:
+        cohort = make_cohort(people["tove"])
+        enrol(cohort, citizen)
+        today = timezone.localdate()
+        session = Session.objects.create(
+            cohort=cohort,
+            on=today,
+            starts_at=dt_time(9),
+            ends_at=dt_time(12),
+            title="Undervisning",
+        )
+    return session
 
 
 def _job_bank(people):
@@ -1245,6 +1289,7 @@ STATED.update(
         "attendance:obligation": STATED_READ,
         "attendance:language_days": STATED_READ,
         "attendance:language_day_end": STATED_REFUSED,
+        "attendance:citizen_ics": STATED_REFUSED,
     }
 )
 

@@ -73,6 +73,9 @@ PAGES = {
     "attendance:below_hours": "",
     "practices:list": "",
     "practices:list?q=virksomhed": "?q=virksomhed",
+    "attendance:low_attendance": "",
+    "attendance:sessions": "",
+    "attendance:sessions?vis=tidligere": "?vis=tidligere",
 }
 FEW, MANY = 2, 20
 
@@ -109,7 +112,7 @@ def _add_rows(people, start, stop, instrument):
             settled_at=now - dt.timedelta(days=5),
         )
         placement = place_with_everything(citizen, people, key_account=people["konrad"])
-        _add_week(citizen, people["alice"])
+        _add_week(citizen, people)
         company = placement.company
         make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])
         Demand.objects.create(company=company, job_type=f"Jobtype {i}", people=2)
@@ -144,11 +147,15 @@ def _add_rows(people, start, stop, instrument):
         )
 
 
-def _add_week(citizen, by):
-    """A work obligation and a language school day: the citizen is below their hours."""
-    from jobbro.attendance.models import LanguageSchoolDay, WorkObligation
+def _add_week(citizen, people):
+    """A work obligation and a language school day (the citizen is below their hours), and
+    a cohort taught by tove with the citizen in it, sessions today and tomorrow, and three
+    illegal absences before (so the citizen's attendance is low)."""
+    from jobbro.attendance.models import Attendance, LanguageSchoolDay, Session, WorkObligation
+    from jobbro.attendance.tests.factories import enrol, make_cohort
 
-    start = timezone.localdate() - dt.timedelta(days=30)
+    by, today = people["alice"], timezone.localdate()
+    start = today - dt.timedelta(days=30)
     WorkObligation.objects.create(citizen=citizen, applies=True, valid_from=start, created_by=by)
     LanguageSchoolDay.objects.create(
         citizen=citizen,
@@ -159,6 +166,20 @@ def _add_week(citizen, by):
         valid_from=start,
         created_by=by,
     )
+    cohort = make_cohort(people["tove"], name=f"Hold {citizen.pk}")
+    enrol(cohort, citizen, starts_on=start)
+    for days in (-3, -2, -1, 0, 1):
+        session = Session.objects.create(
+            cohort=cohort,
+            on=today + dt.timedelta(days=days),
+            starts_at=dt.time(9),
+            ends_at=dt.time(12),
+            title="Undervisning",
+        )
+        if days < 0:
+            Attendance.objects.create(
+                session=session, citizen=citizen, status="illegal", recorded_by=people["tove"]
+            )
 
 
 def _cvrs():
