@@ -20,10 +20,12 @@ on the form, so the input is kept and shown again.
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +43,8 @@ DATE_RANGE_ERROR = _("Datoen skal ligge mellem år %(min)s og %(max)s.")
 INTEGER_ERROR = _("Skriv et helt tal med cifrene 0-9.")
 DECIMAL_ERROR = _("Skriv et tal med cifrene 0-9, fx 37 eller 7,5.")
 TOO_MANY_DIGITS_ERROR = _("Tallet er for stort.")
+# The empty choice of a drop-down.
+CHOOSE = _("Vælg …")
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
@@ -134,7 +138,31 @@ class IntegerField(forms.IntegerField):
         return int(_ascii_number(value, _INTEGER, self.error_messages["invalid"]))
 
 
+class DecimalInput(forms.TextInput):
+    """A decimal number as text: `type=number` turns a Danish "3,5" into 35 in some browsers
+    and refuses it in others, so the field is text with the phone's number keyboard
+    (`inputmode=decimal`), shown in the page's language ("7,5" in Danish)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"inputmode": "decimal", "class": "form-input input-width-xs", **(attrs or {})}
+        )
+
+    def format_value(self, value):
+        if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+            value = Decimal(value)
+            # 25.0 as "25", 7.50 as "7,5": the digits that say something.
+            value = (
+                value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+            )
+            return formats.number_format(value)
+        return super().format_value(value)
+
+
 class DecimalField(forms.DecimalField):
+    """A decimal number: "7,5" and "7.5" are both 7.5 (DecimalInput shows it the Danish way)."""
+
+    widget = DecimalInput
     default_error_messages = {"invalid": DECIMAL_ERROR}
 
     def to_python(self, value):
@@ -173,7 +201,14 @@ def formfield(db_field, **kwargs):
             kwargs.setdefault("form_class", IntegerField)
         elif isinstance(db_field, models.TextField) and not db_field.max_length:
             kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
-    return db_field.formfield(**kwargs)
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("empty_label", CHOOSE)
+    field = db_field.formfield(**kwargs)
+    choices = getattr(field, "choices", None)
+    if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+        # A drop-down says "Vælg …", never Django's "---------".
+        field.choices = [("", CHOOSE), *choices[1:]]
+    return field
 
 
 class ModelForm(forms.ModelForm):

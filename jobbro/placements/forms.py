@@ -1,18 +1,22 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
-from jobbro.companies.models import Company, Opening
+from jobbro.companies.models import Company, Opening, OpeningKind
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, ModelForm
+from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, ModelForm, parse_int
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.lib.text import clean_search
 
 from .models import (
     AcuteIssue,
     CoursePlan,
     EndingConversation,
     Placement,
+    PlacementKind,
     PlacementStatus,
     RetentionEntry,
     RetentionPlan,
@@ -243,3 +247,105 @@ class RetentionEntryForm(DesignSystemMixin, ModelForm):
             "not_working": {"required": _("Beskriv hvad der ikke fungerer.")},
             "resources": {"required": _("Beskriv ressourcer og styrker.")},
         }
+
+
+# The placement kind an opening's kind prefills (openings and placements use the same names).
+KIND_FROM_OPENING = {
+    OpeningKind.ORDINARY: PlacementKind.ORDINARY,
+    OpeningKind.WAGE_SUBSIDY: PlacementKind.WAGE_SUBSIDY,
+    OpeningKind.INTERNSHIP: PlacementKind.INTERNSHIP,
+    OpeningKind.IGU: PlacementKind.IGU,
+    OpeningKind.SMALL_JOB: PlacementKind.SMALL_JOB,
+    OpeningKind.LEISURE_JOB: PlacementKind.LEISURE_JOB,
+}
+COMPANIES_SHOWN = 8
+
+
+def _pk(value) -> int | None:
+    return parse_int(str(value or ""), low=1, high=2**62)
+
+
+class PlacementChooser:
+    """The company and opening of a new placement, chosen in a few steps: the company by
+    typing part of its name or its CVR number, then one of that company's open openings,
+    whose kind, dates and hours prefill the form. The warnings of the rimelighedskrav and
+    the merbeskæftigelseskrav (companies/legal.py) are shown before saving. `data` is the
+    request's GET (the htmx steps, or the same steps without JavaScript) or POST."""
+
+    def __init__(self, data, today: dt.date):
+        self.query = clean_search(data.get("q"))
+        company_pk = _pk(data.get("company"))
+        self.company = Company.objects.filter(pk=company_pk).first() if company_pk else None
+        if self.company is None and self.query:
+            self.companies = list(self._search(self.query)[: COMPANIES_SHOWN + 1])
+            if len(self.companies) == 1:
+                self.company = self.companies[0]
+        else:
+            self.companies = [self.company] if self.company else []
+        self.openings = []
+        self.opening = None
+        if self.company is not None:
+            self.openings = list(
+                Opening.objects.with_free_capacity()
+                .filter(company=self.company, is_open=True)
+                .order_by("title", "id")
+            )
+            chosen = _pk(data.get("opening"))
+            self.opening = next((o for o in self.openings if o.pk == chosen), None)
+        self.today = today
+
+    @staticmethod
+    def _search(query: str):
+        companies = Company.objects.order_by("name", "id")
+        if query.isdigit() and len(query) == 8:
+            return companies.filter(cvr=query)
+        for term in query.split():
+            companies = companies.filter(name__icontains=term)
+        return companies
+
+    @property
+    def too_many(self) -> bool:
+        return len(self.companies) > COMPANIES_SHOWN
+
+    def initial(self) -> dict:
+        """The form's starting values: today, in progress, and what the opening says."""
+        initial = {"starts_on": self.today, "status": PlacementStatus.ACTIVE}
+        if self.company is not None:
+            initial["company"] = self.company.pk
+        if self.opening is not None:
+            opening = self.opening
+            initial["opening"] = opening.pk
+            initial["kind"] = KIND_FROM_OPENING.get(opening.kind, "")
+            if opening.starts_on and opening.starts_on > self.today:
+                initial["starts_on"] = opening.starts_on
+            if opening.ends_on:
+                initial["ends_on"] = opening.ends_on
+            if opening.hours_per_week:
+                initial["hours_per_week"] = opening.hours_per_week
+        return initial
+
+    def warnings(self, kind: str = "") -> list[tuple[bool, str]]:
+        """(serious, message) of the two rules for the chosen company and opening."""
+        return legal_warnings(self.company, self.opening, kind, adding=1)
+
+
+def legal_warnings(company, opening, kind: str, *, adding: int) -> list[tuple[bool, str]]:
+    """The rimelighedskrav for an internship or wage subsidy at the company, and the
+    merbeskæftigelseskrav for wage subsidy, as (serious, message): warnings, never refusals
+    (the jobcentre decides and may grant exceptions)."""
+    from jobbro.companies import legal
+
+    if company is None:
+        return []
+    if opening is not None and not kind:
+        kind = KIND_FROM_OPENING.get(opening.kind, "")
+    if kind and kind not in (PlacementKind.INTERNSHIP, PlacementKind.WAGE_SUBSIDY):
+        return []
+    check = legal.reasonableness_check(company, adding=adding)
+    warnings = [(check.exceeded or not check.known, check.message)]
+    if kind == PlacementKind.WAGE_SUBSIDY and opening is not None:
+        warnings += [
+            (True, m)
+            for m in legal.net_new_job_check(company, opening=opening, adding=adding).messages
+        ]
+    return warnings

@@ -67,25 +67,49 @@ def page(live_server):
         connections.close_all()
 
 
-class Pages:
-    """Screenshots and axe-core for every page visited, numbered in the order seen."""
+# The widths every page is checked at: a desktop, a common phone and the smallest phone.
+DESKTOP, PHONES = 1280, (390, 320)
+HEIGHT = 900
 
-    def __init__(self, page, prefix):
+
+class Pages:
+    """Screenshots and axe-core for every page visited, numbered in the order seen. With
+    `phones`, each page is also checked at 390 and 320 px wide: axe-core again, and no
+    horizontal scroll (WCAG 1.4.10, reflow)."""
+
+    def __init__(self, page, prefix, *, phones=False):
         from axe_playwright_python.sync_playwright import Axe
 
         self.page, self.prefix, self.axe, self.count = page, prefix, Axe(), 0
+        self.widths = (DESKTOP, *PHONES) if phones else (DESKTOP,)
         for old in SHOTS.glob(f"{prefix}-*.png"):
             old.unlink()
 
     def check(self, name):
         self.page.wait_for_load_state("load")
         self.count += 1
-        self.page.screenshot(
-            path=SHOTS / f"{self.prefix}-{self.count:02d}-{name}.png", full_page=True
-        )
+        for width in self.widths:
+            if width != DESKTOP:
+                self.page.set_viewport_size({"width": width, "height": HEIGHT})
+            suffix = "" if width == DESKTOP else f"-{width}"
+            self.page.screenshot(
+                path=SHOTS / f"{self.prefix}-{self.count:02d}-{name}{suffix}.png", full_page=True
+            )
+            self._axe(name, width)
+            if width != DESKTOP:
+                overflow = self.page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                assert overflow <= 0, (
+                    f"'{name}' ({self.page.url}) scrolls {overflow} px sideways at {width} px"
+                )
+        if len(self.widths) > 1:
+            self.page.set_viewport_size({"width": DESKTOP, "height": HEIGHT})
+
+    def _axe(self, name, width):
         results = self.axe.run(self.page)
         assert results.violations_count == 0, (
-            f"axe-core found {results.violations_count} violation(s) on '{name}' "
+            f"axe-core found {results.violations_count} violation(s) on '{name}' at {width} px "
             f"({self.page.url}):\n{describe(results.response['violations'])}"
         )
 
