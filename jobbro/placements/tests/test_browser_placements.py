@@ -41,9 +41,7 @@ def test_an_internship_from_placement_to_ending(page, live_server, people, citiz
     page.get_by_role("link", name="Opret forløb").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nyt forløb for Fatima Haddad")
     page.get_by_label("Virksomhed", exact=True).fill("Hedensted Rengøring")
-    page.get_by_role("group", name="Åbning i jobbanken").get_by_label(
-        "Praktik i rengøring"
-    ).check()
+    page.get_by_role("group", name="Åbning i jobbanken").get_by_label("Praktik i rengøring").check()
     expect(page.get_by_label("Type")).to_have_value(PlacementKind.INTERNSHIP)
     page.get_by_label("Ambassadør").select_option(label="Amir")
     page.locator("#id_hours_per_week").fill("20")
