@@ -27,6 +27,7 @@ from jobbro.placements.models import (
     ConversationOutcome,
     CoursePlan,
     EndingConversation,
+    EndReason,
     FollowUp,
     Placement,
     PlacementKind,
@@ -38,6 +39,14 @@ from jobbro.placements.models import (
 from jobbro.placements.services import acute_flag_breaches
 
 BATCH = 2500
+# The ending conversations' summaries, and the reason each gives for the internship's end.
+_ENDINGS = {
+    "Praktikken er gennemført som aftalt; næste skridt er løntilskud.": EndReason.MOVED_UP,
+    "Borgeren starter på VUC; virksomheden vil gerne tage en ny praktikant.": EndReason.EDUCATION,
+    "Misforståelser om opgaverne drøftet; borgeren ønsker en anden branche.": (
+        EndReason.NOT_SUITABLE
+    ),
+}
 YEARS_BACK = 3
 
 # (kind, weight) for adults; youths draw leisure jobs and education more often.
@@ -174,6 +183,8 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
                     hours_per_week=Decimal(rng.randint(*hours) if hours else rng.randint(15, 30)),
                     paid_hours_per_week=paid,
                     status=PlacementStatus.ACTIVE if active else PlacementStatus.ENDED,
+                    # An internship's reason follows its ending conversation (_build_courses).
+                    end_reason="" if active else EndReason.COMPLETED,
                     # Made (version 1), then ended through placement_end, which counts up.
                     version=1 if active else 2,
                     ambassador=ambassador,
@@ -214,6 +225,7 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
     def at(day: dt.date, hour: int) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tzinfo=tz)
 
+    reasoned: list[Placement] = []
     for p in placements:
         contact = contacts.get(p.company_id, "Kontaktpersonen")
         if p.status == PlacementStatus.ENDED and p.kind == PlacementKind.INTERNSHIP:
@@ -226,16 +238,12 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
                     company_participant=contact,
                     other_participants="Borgeren" + (", tolk" if rng.random() < 0.5 else ""),
                     outcome=ConversationOutcome.ENDS,
-                    summary=rng.choice(
-                        (
-                            "Praktikken er gennemført som aftalt; næste skridt er løntilskud.",
-                            "Borgeren starter på VUC; virksomheden vil gerne tage en ny praktikant.",
-                            "Misforståelser om opgaverne drøftet; borgeren ønsker en anden branche.",
-                        )
-                    ),
+                    summary=(summary := rng.choice(tuple(_ENDINGS))),
                     recorded_by=talker,
                 )
             )
+            p.end_reason = _ENDINGS[summary]
+            reasoned.append(p)
         if p.ambassador is None or p.status != PlacementStatus.ACTIVE:
             continue
         company = company_names.get(p.company_id, "virksomheden")
@@ -369,6 +377,7 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
     FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
     AcuteIssue.objects.bulk_create(issues, batch_size=BATCH)
     EndingConversation.objects.bulk_create(conversations, batch_size=BATCH)
+    Placement.objects.bulk_update(reasoned, ["end_reason"], batch_size=BATCH)
     RetentionPlan.objects.bulk_create(retention, batch_size=BATCH)
     for i, entry in entries:
         entry.plan = retention[i]

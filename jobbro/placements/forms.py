@@ -15,6 +15,7 @@ from .models import (
     AcuteIssue,
     CoursePlan,
     EndingConversation,
+    EndReason,
     Placement,
     PlacementKind,
     PlacementStatus,
@@ -82,6 +83,11 @@ class EndForm(DesignSystemMixin, forms.Form):
     ends_on = DateField(
         label=_("Slutdato"),
         error_messages={"required": _("Skriv slutdatoen."), "invalid": DATE_ERROR},
+    )
+    reason = forms.ChoiceField(
+        label=_("Hvorfor slutter forløbet"),
+        choices=[("", _("Vælg …")), *EndReason.choices],
+        error_messages={"required": _("Vælg, hvorfor forløbet slutter.")},
     )
 
 

@@ -52,6 +52,22 @@ class PlacementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulleret")
 
 
+class EndReason(models.TextChoices):
+    """Why a placement ended: where the citizen went, or what stopped it."""
+
+    COMPLETED = "completed", _("Gennemført som planlagt")
+    ORDINARY_JOB = "ordinary_job", _("Ordinært arbejde")
+    MOVED_UP = "moved_up", _("Videre til et forløb højere på trappen")
+    EDUCATION = "education", _("Uddannelse")
+    ILLNESS = "illness", _("Sygdom")
+    PARENTAL_LEAVE = "parental_leave", _("Barsel")
+    CITIZEN_STOPPED = "citizen_stopped", _("Borgeren stoppede selv")
+    COMPANY_STOPPED = "company_stopped", _("Virksomheden stoppede forløbet")
+    NOT_SUITABLE = "not_suitable", _("Forløbet passede ikke til borgeren")
+    MOVED = "moved", _("Flyttet")
+    OTHER = "other", _("Anden årsag")
+
+
 class Placement(Versioned):
     """A citizen in an opening, or directly at a company, for a period (glossary: course)."""
 
@@ -83,6 +99,9 @@ class Placement(Versioned):
     )
     status = models.CharField(
         _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
+    )
+    end_reason = models.CharField(
+        _("årsag til afslutning"), max_length=16, choices=EndReason.choices, blank=True
     )
     ambassador = models.ForeignKey(
         settings.AUTH_USER_MODEL,

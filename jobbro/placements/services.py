@@ -19,6 +19,7 @@ from .models import (
     ConversationOutcome,
     CoursePlan,
     EndingConversation,
+    EndReason,
     FollowUp,
     Placement,
     PlacementKind,
@@ -111,33 +112,58 @@ INTERNSHIP_NEEDS_CONVERSATION = _(
     "En virksomhedspraktik kan ikke afsluttes uden en samtale med ambassadøren og "
     "virksomheden. Registrér samtalen (dato, deltagere og resultat) først."
 )
+# A conversation is recorded, but its outcome was to continue: say what is missing.
+INTERNSHIP_NEEDS_ENDING_OUTCOME = _(
+    "Samtalen med ambassadøren og virksomheden endte med »Borgeren fortsætter i "
+    "praktikken«. For at afslutte praktikken skal der registreres en ny samtale, hvor "
+    "resultatet er »Praktikken afsluttes«."
+)
+
+
+def ending_conversation_missing(placement: Placement, ends_on: dt.date) -> str:
+    """Why an internship cannot end yet (seed 000 line ~287), or "" when it may: the end
+    needs a conversation with the ambassador and the company whose outcome is to end it."""
+    if placement.kind != PlacementKind.INTERNSHIP:
+        return ""
+    held = placement.ending_conversations.filter(held_on__lte=max(ends_on, timezone.localdate()))
+    if held.filter(outcome=ConversationOutcome.ENDS).exists():
+        return ""
+    return str(INTERNSHIP_NEEDS_ENDING_OUTCOME if held.exists() else INTERNSHIP_NEEDS_CONVERSATION)
 
 
 @transaction.atomic
-def placement_end(*, placement: Placement, ends_on: dt.date, by: User) -> Placement:
-    """End a placement. An internship needs a recorded conversation with the ambassador and
-    the company first, whose outcome is that it ends (seed 000 line ~287)."""
+def placement_end(*, placement: Placement, ends_on: dt.date, reason: str, by: User) -> Placement:
+    """End a placement, with why (`EndReason`). An internship needs a recorded conversation
+    with the ambassador and the company first, whose outcome is that it ends."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
     if placement.status in (PlacementStatus.ENDED, PlacementStatus.CANCELLED):
         raise ValidationError(_("Forløbet er allerede afsluttet."), code="ended")
+    if reason not in EndReason.values:
+        raise ValidationError({"reason": _("Vælg, hvorfor forløbet slutter.")}, code="reason")
     if ends_on < placement.starts_on:
         raise ValidationError(
             {"ends_on": _("Slutdatoen kan ikke ligge før forløbets start.")}, code="before"
         )
-    if placement.kind == PlacementKind.INTERNSHIP:
-        talked = placement.ending_conversations.filter(
-            outcome=ConversationOutcome.ENDS, held_on__lte=max(ends_on, timezone.localdate())
-        )
-        if not talked.exists():
-            raise ValidationError(INTERNSHIP_NEEDS_CONVERSATION, code="conversation")
+    missing = ending_conversation_missing(placement, ends_on)
+    if missing:
+        raise ValidationError(missing, code="conversation")
     placement.status = PlacementStatus.ENDED
     placement.ends_on = ends_on
+    placement.end_reason = reason
     # A form read before the end must not reopen it: the end counts the version up.
     save_versioned(
-        placement, version=placement.version, fields=["status", "ends_on"], what=_("Forløbet")
+        placement,
+        version=placement.version,
+        fields=["status", "ends_on", "end_reason"],
+        what=_("Forløbet"),
     )
     placement.follow_ups.filter(done_on__isnull=True, cancelled=False).update(cancelled=True)
-    _note(placement, _("Forløb afsluttet: %(p)s") % {"p": placement_title(placement)}, by)
+    _note(
+        placement,
+        _("Forløb afsluttet: %(p)s (%(why)s)")
+        % {"p": placement_title(placement), "why": placement.get_end_reason_display()},
+        by,
+    )
     return placement
 
 

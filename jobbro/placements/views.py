@@ -206,17 +206,18 @@ def placement_end(request, pk):
         request,
         opened,
         form,
-        lambda: services.placement_end(
-            placement=placement, ends_on=form.cleaned_data["ends_on"], by=request.user
-        ),
-        fields=["status", "ends_on"],
+        lambda: services.placement_end(placement=placement, by=request.user, **form.cleaned_data),
+        fields=["status", "ends_on", "end_reason"],
         message=_("Forløbet er afsluttet."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
     if done:
         return done
     opened.log(request)
-    return render(request, "placements/end.html", {"form": form, "placement": placement})
+    ctx = {"form": form, "placement": placement}
+    ctx["missing"] = services.ending_conversation_missing(placement, timezone.localdate())
+    ctx["conversations"] = placement.ending_conversations.select_related("ambassador")
+    return render(request, "placements/end.html", ctx)
 
 
 @role_required(*access.WORK_ROLES)

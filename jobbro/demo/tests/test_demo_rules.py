@@ -71,6 +71,18 @@ def test_it_ends_no_internship_without_an_ending_conversation(today):
     assert list(missing.values_list("pk", flat=True)) == []
 
 
+def test_it_records_why_every_ended_placement_ended_and_only_those(today):
+    """services.placement_end records the reason; an internship's follows its ending
+    conversation (the conversation that sends the citizen to VUC ends it for education)."""
+    ended = Placement.objects.filter(status=PlacementStatus.ENDED)
+    assert not ended.filter(end_reason="").exists()
+    assert (
+        not Placement.objects.exclude(status=PlacementStatus.ENDED).exclude(end_reason="").exists()
+    )
+    to_vuc = EndingConversation.objects.filter(summary__contains="VUC").select_related("placement")
+    assert to_vuc and {c.placement.end_reason for c in to_vuc} == {"education"}
+
+
 def test_it_holds_every_ending_conversation_with_an_ambassador_between_start_and_today(today):
     """services.conversation_record: an ambassador, not before the start, not in the future,
     someone from the company."""

@@ -82,6 +82,9 @@ def test_an_internship_from_placement_to_ending(page, live_server, people, citiz
 
     # Ending the internship without the conversation is refused, in Danish.
     page.get_by_role("link", name="Afslut forløbet").click()
+    # The page says what is needed before anyone tries.
+    expect(page.get_by_role("status")).to_contain_text(REFUSAL)
+    page.get_by_label("Hvorfor slutter forløbet").select_option(label="Uddannelse")
     page.get_by_role("button", name="Afslut forløbet").click()
     expect(page.get_by_role("alert")).to_contain_text(REFUSAL)
     pages.check("end-refused")
@@ -100,11 +103,14 @@ def test_an_internship_from_placement_to_ending(page, live_server, people, citiz
     expect(page.get_by_text("Samtalen er registreret.")).to_be_visible()
 
     page.get_by_role("link", name="Afslut forløbet").click()
+    page.get_by_label("Hvorfor slutter forløbet").select_option(label="Uddannelse")
     page.get_by_role("button", name="Afslut forløbet").click()
     expect(page.get_by_text("Forløbet er afsluttet.")).to_be_visible()
+    expect(page.get_by_text("Årsag til afslutning")).to_be_visible()
     pages.check("placement-ended")
     placement.refresh_from_db()
     assert (placement.status, placement.ends_on) == (PlacementStatus.ENDED, timezone.localdate())
+    assert placement.end_reason == "education"
 
     page.get_by_role("link", name="Til borgerens sag").click()
     expect(section).to_contain_text("Trin 6: Øvrige udviklingsindsatser")

@@ -67,7 +67,9 @@ def test_it_takes_the_highest_active_step_in_the_database(citizens):
 def test_it_refuses_to_end_an_internship_without_the_conversation(people, citizens):
     placement = make_placement(citizens["fatima"], make_company())
     with pytest.raises(ValidationError) as e:
-        services.placement_end(placement=placement, ends_on=timezone.localdate(), by=people["amir"])
+        services.placement_end(
+            placement=placement, ends_on=timezone.localdate(), reason="completed", by=people["amir"]
+        )
     assert "samtale med ambassadøren og virksomheden" in e.value.messages[0]
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ACTIVE
@@ -82,11 +84,15 @@ def test_it_refuses_to_end_an_internship_without_the_conversation(people, citize
         placement=placement, by=people["amir"], outcome=ConversationOutcome.CONTINUES, **fields
     )
     with pytest.raises(ValidationError):
-        services.placement_end(placement=placement, ends_on=timezone.localdate(), by=people["amir"])
+        services.placement_end(
+            placement=placement, ends_on=timezone.localdate(), reason="completed", by=people["amir"]
+        )
     services.conversation_record(
         placement=placement, by=people["amir"], outcome=ConversationOutcome.ENDS, **fields
     )
-    services.placement_end(placement=placement, ends_on=timezone.localdate(), by=people["amir"])
+    services.placement_end(
+        placement=placement, ends_on=timezone.localdate(), reason="completed", by=people["amir"]
+    )
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ENDED
 
@@ -108,7 +114,9 @@ def test_it_wants_the_ambassador_in_the_conversation(people, citizens):
 
 def test_it_ends_other_kinds_without_a_conversation(people, citizens):
     placement = make_placement(citizens["fatima"], make_company(), kind=PlacementKind.WAGE_SUBSIDY)
-    services.placement_end(placement=placement, ends_on=timezone.localdate(), by=people["alice"])
+    services.placement_end(
+        placement=placement, ends_on=timezone.localdate(), reason="completed", by=people["alice"]
+    )
     assert placement.__class__.objects.get(pk=placement.pk).status == PlacementStatus.ENDED
 
 
@@ -116,11 +124,46 @@ def test_it_shows_the_refusal_in_danish_through_the_view(client, people, citizen
     placement = make_placement(citizens["fatima"], make_company())
     client.force_login(people["amir"])
     url = reverse("placements:end", kwargs={"pk": placement.pk})
-    response = client.post(url, {"ends_on": timezone.localdate().strftime("%d.%m.%Y")})
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    response = client.post(url, {"ends_on": today, "reason": "completed"})
     assert response.status_code == 200
     assert "kan ikke afsluttes uden en samtale" in response.content.decode()
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ACTIVE
+
+
+def test_it_says_what_is_missing_after_a_conversation_to_continue(client, people, citizens):
+    placement = make_placement(citizens["fatima"], make_company())
+    services.conversation_record(
+        placement=placement,
+        by=people["amir"],
+        held_on=timezone.localdate(),
+        ambassador=people["amir"],
+        company_participant="Lise Holm, produktionsleder",
+        outcome=ConversationOutcome.CONTINUES,
+        summary="Misforståelse om arbejdstider ryddet af vejen.",
+    )
+    client.force_login(people["amir"])
+    url = reverse("placements:end", kwargs={"pk": placement.pk})
+    page = client.get(url).content.decode()
+    # Not "the conversation is missing": what is missing is one whose result is to end.
+    assert "endte med »Borgeren fortsætter i praktikken«" in page
+    assert "hvor resultatet er »Praktikken afsluttes«" in page
+    response = client.post(url, {"ends_on": timezone.localdate().strftime("%d.%m.%Y")})
+    assert "Vælg, hvorfor forløbet slutter." in response.content.decode()
+
+
+def test_it_records_why_a_placement_ended(client, people, citizens):
+    placement = make_placement(citizens["fatima"], make_company(), kind=PlacementKind.WAGE_SUBSIDY)
+    client.force_login(people["alice"])
+    url = reverse("placements:end", kwargs={"pk": placement.pk})
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    response = client.post(url, {"ends_on": today, "reason": "ordinary_job"})
+    assert response.status_code == 302
+    placement.refresh_from_db()
+    assert (placement.status, placement.end_reason) == (PlacementStatus.ENDED, "ordinary_job")
+    detail = client.get(response["Location"]).content.decode()
+    assert "Årsag til afslutning" in detail and "Ordinært arbejde" in detail
 
 
 def test_it_lets_a_consultant_see_citizens_placed_at_their_companies(people, citizens):
