@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "jobbro.programmes",
     "jobbro.attendance",
     "jobbro.practices",
+    "jobbro.screening",
     "jobbro.front",
 ]
 

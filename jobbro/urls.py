@@ -10,6 +10,7 @@ urlpatterns = [
     path("progression/", include("jobbro.assessments.urls")),
     path("fremmoede/", include("jobbro.attendance.urls")),
     path("god-praksis/", include("jobbro.practices.urls")),
+    path("traumescreening/", include("jobbro.screening.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

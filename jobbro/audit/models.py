@@ -39,6 +39,7 @@ class Purpose(models.TextChoices):
     STATED = "stated", _("Begrundet adgang")
     CREATION = "creation", _("Oprettelse af ny sag")
     LOOKUP = "lookup", _("CPR-opslag uden for egen sagsstamme")
+    NAMED = "named", _("Navngivet adgang til traumescreening")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -38,6 +38,7 @@ from . import names
 from .assessments import build_assessments
 from .companies import build_companies
 from .placements import build_placements
+from .screening import build_screening
 
 # Public on purpose: printed by `jobbro demo` and in the README; only demo users have it.
 DEMO_PASSWORD = "Blaabaer-kajak-tusmoerke-42"  # noqa: S105
@@ -205,6 +206,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         )
         build_placements(rng, today=today, stdout=stdout)
         build_assessments(rng, today=today, stdout=stdout)
+        build_screening(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

@@ -526,6 +526,19 @@ OUTSIDE.update(
 PRACTICE_READ = _row({}, default=ALLOW) | {"mentor": DENY}
 MATRIX.update({"practices:list": PRACTICE_READ, "practices:detail": PRACTICE_READ})
 
+# Trauma screening (jobbro/screening/access.py): health data, narrower than the case file.
+# Only the citizen's own case worker (and colleagues they name, tested in the app) opens it;
+# not the team, not the project's ambassador, never on a stated reason: 404 to all others.
+SCREENING_ABOUT_ONE = (
+    "screening:citizen",
+    "screening:create",
+    "screening:access_name",
+    "screening:referral",
+    "screening:access_end",
+)
+MATRIX.update(dict.fromkeys(SCREENING_ABOUT_ONE, _row({"case_worker": ALLOW})))
+OUTSIDE.update(dict.fromkeys(SCREENING_ABOUT_ONE, _row({})))
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -590,6 +603,7 @@ CITIZEN_URLS = sorted(
         n.startswith(("citizens:", "placements:"))
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
+        or n in SCREENING_ABOUT_ONE
     )
     and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
@@ -626,6 +640,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name.startswith("attendance:"):
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
+    if url.name.startswith("screening:"):
+        return {"pk": _screening_kwarg(url.name, citizen, people)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
@@ -684,6 +700,33 @@ def _assessment_kwarg(name: str, citizen) -> int:
         defaults={"version": instrument.current, "assessed_on": timezone.localdate()},
     )
     return assessment.pk
+
+
+def _screening_kwarg(name: str, citizen, people) -> int:
+    """The pk a screening URL takes: the citizen's, a screening of theirs, or a colleague's
+    named access to it (bob's: he plays no role in the rows)."""
+    import datetime as dt
+
+    from jobbro.screening.models import NamedAccess, Screening
+
+    if name == "screening:referral":
+        return Screening.objects.get_or_create(
+            citizen=citizen,
+            defaults={
+                "screened_on": dt.date(2026, 3, 2),
+                "screened_by": people["alice"],
+                "tool": "identification",
+                "indication": "moderate",
+            },
+        )[0].pk
+    if name == "screening:access_end":
+        return NamedAccess.objects.get_or_create(
+            citizen=citizen,
+            user=people["bob"],
+            ended_at=None,
+            defaults={"reason": "Screener borgeren", "named_by": people["alice"]},
+        )[0].pk
+    return citizen.pk
 
 
 def _attendance_kwarg(name: str, citizen, people) -> int:
@@ -1283,6 +1326,7 @@ STATED: dict[str, dict[str, str]] = {
 }
 
 
+STATED.update(dict.fromkeys(SCREENING_ABOUT_ONE, STATED_REFUSED))
 STATED.update(
     {
         "attendance:week": STATED_READ,
