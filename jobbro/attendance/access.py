@@ -102,3 +102,31 @@ def open_cohort(user, pk: int) -> OpenedSession:
     if cohort is None:
         raise Http404
     return OpenedSession(cohort)
+
+
+# Sanction documentation ------------------------------------------------------------------------
+# The case worker documents (seed 002: the job centre documents, the benefits office decides);
+# a stated reason opens a case for reading only, and the hearing letter is an export.
+SANCTION_ROLES = (Role.CASE_WORKER,)
+
+
+def sanctions_for(user):
+    from .models import SanctionCase
+
+    if user.role not in SANCTION_ROLES:
+        return SanctionCase.objects.none()
+    return SanctionCase.objects.filter(citizen__in=citizen_access.citizens_for(user))
+
+
+def open_sanction(user, pk: int, *, for_change: bool = False, for_export: bool = False):
+    """The one way to open a sanction case: through its citizen (Http404, ReasonRequired or
+    PermissionDenied as for the citizen). Returns (the case, the citizen's Opened)."""
+    from .models import SanctionCase
+
+    case = SanctionCase.objects.filter(pk=pk).first()
+    if case is None or user.role not in SANCTION_ROLES:
+        raise Http404
+    opened = citizen_access.open_citizen(
+        user, case.citizen_id, for_change=for_change, for_export=for_export
+    )
+    return case, opened

@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, DecimalField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
 
-from .models import MAX_WEEK_HOURS, LanguageSchoolDay, SessionPattern
+from .models import (
+    MAX_WEEK_HOURS,
+    Attendance,
+    DecisionOutcome,
+    DocumentSource,
+    LanguageSchoolDay,
+    SessionPattern,
+)
 
 TIME_ERROR = _("Skriv klokkeslættet som tt:mm, fx 08:30.")
 HOURS_ERROR = _("Skriv et antal timer mellem 0 og 60.")
@@ -99,3 +106,81 @@ class PatternForm(DesignSystemMixin, ModelForm):
             "valid_from": {"required": _("Skriv den første dag.")},
             "valid_to": {"required": _("Skriv den sidste dag.")},
         }
+
+
+class SanctionOpenForm(DesignSystemMixin, forms.Form):
+    absences = forms.ModelMultipleChoiceField(
+        label=_("Fraværet, sagen drejer sig om"),
+        queryset=Attendance.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vælg det fravær, sagen drejer sig om.")},
+    )
+    summary = forms.CharField(
+        label=_("Hvad drejer sagen sig om"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv kort, hvad sagen drejer sig om.")},
+    )
+
+    def __init__(self, *args, absences, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["absences"].queryset = absences
+        self.fields["absences"].label_from_instance = lambda a: (
+            f"{a.session.on:%d.%m.%Y} {a.session.starts_at:%H:%M}: "
+            f"{a.session.cohort.name}, {a.session.title}"
+        )
+
+
+class _Step(DesignSystemMixin, forms.Form):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def _date(label):
+    return DateField(label=label, error_messages={"required": _("Skriv datoen.")})
+
+
+def _text(label, required=True):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Skriv teksten.")},
+    )
+
+
+class DocumentForm(DesignSystemMixin, forms.Form):
+    source = forms.ChoiceField(label=_("Fra"), choices=DocumentSource.choices)
+    received_on = _date(_("Modtaget"))
+    text = _text(_("Dokumentation"))
+
+
+class HearingForm(_Step):
+    sent_on = _date(_("Partshøringen er sendt den"))
+
+
+class ReplyForm(_Step):
+    received_on = _date(_("Bemærkningerne er modtaget den"))
+    text = _text(_("Borgerens bemærkninger"))
+
+
+class ForwardForm(_Step):
+    forwarded_on = _date(_("Sendt til Ydelsesafdelingen den"))
+
+
+class DecisionForm(_Step):
+    decided_on = _date(_("Afgørelsens dato"))
+    decision = forms.ChoiceField(
+        label=_("Ydelsesafdelingens afgørelse"), choices=DecisionOutcome.choices
+    )
+    decided_by = forms.CharField(label=_("Truffet af"), max_length=200, initial="Ydelsesafdelingen")
+    decision_text = _text(_("Afgørelsen, som Ydelsesafdelingen har meddelt den"), required=False)
+
+
+class CloseForm(_Step):
+    closed_on = _date(_("Lukket den"))
+    closed_reason = forms.CharField(
+        label=_("Hvorfor sagen lukkes"),
+        max_length=300,
+        error_messages={"required": _("Skriv, hvorfor sagen lukkes.")},
+    )

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.citizens.fields import EncryptedTextField
+from jobbro.core.locking import Versioned
 
 MAX_WEEK_HOURS = Decimal(60)
 # A session pattern makes its sessions at once: at most two years of them.
@@ -325,3 +326,143 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.citizen_id} {self.status}"
+
+
+# Sanction documentation (seed 002, Helsingør) ----------------------------------------------
+
+
+class DocumentSource(models.TextChoices):
+    """Where documentation comes from (seed 002: "dokumentation fra sprogcentre,
+    virksomheder, læger, jobkonsulenter og andre parter")."""
+
+    LANGUAGE_CENTRE = "language_centre", _("Sprogcenter")
+    COMPANY = "company", _("Virksomhed")
+    DOCTOR = "doctor", _("Læge")
+    JOB_CONSULTANT = "job_consultant", _("Jobkonsulent")
+    CITIZEN = "citizen", _("Borgeren")
+    OTHER = "other", _("Andre parter")
+
+
+class DecisionOutcome(models.TextChoices):
+    """What the benefits office decided, as it tells the job centre: recorded, never made
+    or suggested by Jobbro."""
+
+    SANCTION = "sanction", _("Ydelsesafdelingen har truffet afgørelse om sanktion")
+    NO_SANCTION = "no_sanction", _("Ydelsesafdelingen har besluttet ikke at sanktionere")
+    OTHER = "other", _("Anden afgørelse")
+
+
+class SanctionStage(models.TextChoices):
+    COLLECTING = "collecting", _("Dokumentation indsamles")
+    HEARING = "hearing", _("Partshøring sendt, venter på bemærkninger")
+    REPLIED = "replied", _("Bemærkninger modtaget")
+    FORWARDED = "forwarded", _("Sendt til Ydelsesafdelingen")
+    DECIDED = "decided", _("Afgørelse registreret")
+    CLOSED = "closed", _("Lukket uden afgørelse")
+
+
+class SanctionCase(Versioned):
+    """The documentation of illegal absence for the benefits office (seed 002, Helsingør):
+    the absences, the documentation, the hearing (partshøring, forvaltningsloven § 19) and its
+    deadline, the citizen's reply, and the benefits office's decision as it was made there.
+
+    Jobbro documents: nothing here decides, suggests a sanction or changes a benefit.
+    """
+
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="sanction_cases"
+    )
+    absences = models.ManyToManyField(
+        Attendance, verbose_name=_("fravær"), related_name="sanction_cases"
+    )
+    summary = EncryptedTextField(_("hvad sagen drejer sig om"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    hearing_sent_on = models.DateField(_("partshøring sendt"), null=True, blank=True)
+    reply_deadline = models.DateField(_("frist for bemærkninger"), null=True, blank=True)
+    reply_received_on = models.DateField(_("bemærkninger modtaget"), null=True, blank=True)
+    reply_text = EncryptedTextField(_("borgerens bemærkninger"), blank=True)
+    forwarded_on = models.DateField(_("sendt til Ydelsesafdelingen"), null=True, blank=True)
+    decided_on = models.DateField(_("afgørelsens dato"), null=True, blank=True)
+    decision = models.CharField(
+        _("afgørelse"), max_length=12, choices=DecisionOutcome.choices, blank=True
+    )
+    decision_text = EncryptedTextField(
+        _("afgørelsen, som Ydelsesafdelingen har meddelt den"), blank=True
+    )
+    decided_by = models.CharField(_("truffet af"), max_length=200, blank=True)
+    closed_on = models.DateField(_("lukket"), null=True, blank=True)
+    closed_reason = models.CharField(_("hvorfor sagen er lukket"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = _("sanktionssag")
+        verbose_name_plural = _("sanktionssager")
+        constraints = [
+            # A decision is recorded with its date and outcome, and only after the hearing.
+            models.CheckConstraint(
+                condition=(models.Q(decided_on__isnull=True) & models.Q(decision=""))
+                | (
+                    models.Q(decided_on__isnull=False)
+                    & ~models.Q(decision="")
+                    & models.Q(hearing_sent_on__isnull=False)
+                ),
+                name="sanction_decision_after_hearing",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reply_deadline__isnull=True)
+                | models.Q(reply_deadline__gte=models.F("hearing_sent_on")),
+                name="sanction_deadline_after_hearing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} {self.opened_at:%d.%m.%Y}"
+
+    @property
+    def stage(self) -> str:
+        if self.decided_on:
+            return SanctionStage.DECIDED
+        if self.closed_on:
+            return SanctionStage.CLOSED
+        if self.forwarded_on:
+            return SanctionStage.FORWARDED
+        if self.reply_received_on:
+            return SanctionStage.REPLIED
+        if self.hearing_sent_on:
+            return SanctionStage.HEARING
+        return SanctionStage.COLLECTING
+
+    def get_stage_display(self) -> str:
+        return str(SanctionStage(self.stage).label)
+
+    def deadline_passed(self, today: dt.date) -> bool:
+        return (
+            self.stage == SanctionStage.HEARING
+            and self.reply_deadline is not None
+            and today > self.reply_deadline
+        )
+
+
+class SanctionDocument(models.Model):
+    """One piece of documentation in a sanction case (text: the journal's attachments are
+    not in Jobbro yet)."""
+
+    case = models.ForeignKey(SanctionCase, on_delete=models.CASCADE, related_name="documents")
+    source = models.CharField(_("fra"), max_length=16, choices=DocumentSource.choices)
+    received_on = models.DateField(_("modtaget"))
+    text = EncryptedTextField(_("dokumentation"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_on", "id"]
+        verbose_name = _("dokumentation")
+        verbose_name_plural = _("dokumentation")
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.received_on:%d.%m.%Y}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,13 +15,19 @@ from django.utils.translation import gettext_lazy
 
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen
+from jobbro.core.locking import save_versioned
 from jobbro.programmes.models import Cohort
 
 from .models import (
     AbsenceReason,
     Attendance,
     AttendanceStatus,
+    DecisionOutcome,
+    DocumentSource,
     LanguageSchoolDay,
+    SanctionCase,
+    SanctionDocument,
+    SanctionStage,
     Session,
     SessionPattern,
     WorkObligation,
@@ -198,3 +205,154 @@ def attendance_record(
         },
     )
     return attendance
+
+
+# Sanction documentation: Jobbro documents, the benefits office decides. Nothing below
+# changes a benefit, suggests a sanction or decides one; the decision is recorded as the
+# benefits office made it.
+
+CASE = gettext_lazy("Sanktionssagen")
+
+
+def _at_stage(case: SanctionCase, *stages: str) -> None:
+    if case.stage not in stages:
+        raise ValidationError(
+            _("Det kan ikke gøres nu: sagen er på trinnet “%(stage)s”.")
+            % {"stage": case.get_stage_display()}
+        )
+
+
+@transaction.atomic
+def sanction_open(
+    *, citizen: Citizen, absences: list[Attendance], summary: str, by: User
+) -> SanctionCase:
+    """A sanction case about some of the citizen's illegal absences."""
+    if not absences:
+        raise ValidationError({"absences": _("Vælg det fravær, sagen drejer sig om.")})
+    if any(a.citizen_id != citizen.pk or a.status != AttendanceStatus.ILLEGAL for a in absences):
+        raise ValidationError(
+            {"absences": _("Sagen kan kun dreje sig om borgerens ulovlige fravær.")}
+        )
+    case = SanctionCase(citizen=citizen, summary=summary.strip(), opened_by=by)
+    case.full_clean()
+    case.save()
+    case.absences.set(absences)
+    return case
+
+
+@transaction.atomic
+def sanction_document_add(
+    *, case: SanctionCase, source: str, received_on: dt.date, text: str, by: User
+) -> SanctionDocument:
+    _at_stage(case, SanctionStage.COLLECTING, SanctionStage.HEARING, SanctionStage.REPLIED)
+    if source not in DocumentSource.values:
+        raise ValidationError({"source": _("Vælg, hvor dokumentationen kommer fra.")})
+    document = SanctionDocument(
+        case=case, source=source, received_on=received_on, text=text.strip(), added_by=by
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def sanction_hearing_send(
+    *, case: SanctionCase, sent_on: dt.date, version: int | None, by: User
+) -> SanctionCase:
+    """The hearing letter is sent: the citizen has HEARING_REPLY_DAYS to reply."""
+    _at_stage(case, SanctionStage.COLLECTING)
+    if not case.documents.exists():
+        raise ValidationError(_("Tilføj dokumentationen, før partshøringen sendes."))
+    case.hearing_sent_on = sent_on
+    case.reply_deadline = sent_on + dt.timedelta(days=settings.HEARING_REPLY_DAYS)
+    save_versioned(case, version=version, what=CASE, fields=["hearing_sent_on", "reply_deadline"])
+    return case
+
+
+@transaction.atomic
+def sanction_reply_record(
+    *, case: SanctionCase, received_on: dt.date, text: str, version: int | None, by: User
+) -> SanctionCase:
+    _at_stage(case, SanctionStage.HEARING)
+    assert case.hearing_sent_on is not None
+    if received_on < case.hearing_sent_on:
+        raise ValidationError(
+            {
+                "received_on": _(
+                    "Bemærkningerne kan ikke være modtaget før partshøringen blev sendt."
+                )
+            }
+        )
+    case.reply_received_on, case.reply_text = received_on, text.strip()
+    save_versioned(case, version=version, what=CASE, fields=["reply_received_on", "reply_text"])
+    return case
+
+
+@transaction.atomic
+def sanction_forward(
+    *, case: SanctionCase, forwarded_on: dt.date, version: int | None, by: User
+) -> SanctionCase:
+    """The documentation goes to the benefits office: after the citizen's reply, or when the
+    deadline for it has passed (forvaltningsloven § 19)."""
+    _at_stage(case, SanctionStage.HEARING, SanctionStage.REPLIED)
+    assert case.reply_deadline is not None
+    if case.stage == SanctionStage.HEARING and forwarded_on <= case.reply_deadline:
+        raise ValidationError(
+            _(
+                "Fristen for borgerens bemærkninger udløber %(date)s. Sagen kan sendes videre, når borgeren har svaret eller fristen er udløbet."
+            )
+            % {"date": case.reply_deadline.strftime("%d.%m.%Y")}
+        )
+    case.forwarded_on = forwarded_on
+    save_versioned(case, version=version, what=CASE, fields=["forwarded_on"])
+    return case
+
+
+@transaction.atomic
+def sanction_decision_record(
+    *,
+    case: SanctionCase,
+    decided_on: dt.date,
+    decision: str,
+    decided_by: str,
+    decision_text: str,
+    version: int | None,
+    by: User,
+) -> SanctionCase:
+    """Record the decision the benefits office made (and told the job centre)."""
+    _at_stage(case, SanctionStage.FORWARDED)
+    if decision not in DecisionOutcome.values:
+        raise ValidationError({"decision": _("Vælg Ydelsesafdelingens afgørelse.")})
+    assert case.forwarded_on is not None
+    if decided_on < case.forwarded_on:
+        raise ValidationError(
+            {"decided_on": _("Afgørelsen kan ikke være truffet, før sagen blev sendt.")}
+        )
+    case.decided_on, case.decision = decided_on, decision
+    case.decided_by, case.decision_text = decided_by.strip(), decision_text.strip()
+    save_versioned(
+        case,
+        version=version,
+        what=CASE,
+        fields=["decided_on", "decision", "decided_by", "decision_text"],
+    )
+    return case
+
+
+@transaction.atomic
+def sanction_close(
+    *, case: SanctionCase, closed_on: dt.date, closed_reason: str, version: int | None, by: User
+) -> SanctionCase:
+    """Close a case before a decision, e.g. when documentation shows the absence was legal."""
+    _at_stage(
+        case,
+        SanctionStage.COLLECTING,
+        SanctionStage.HEARING,
+        SanctionStage.REPLIED,
+        SanctionStage.FORWARDED,
+    )
+    if not closed_reason.strip():
+        raise ValidationError({"closed_reason": _("Skriv, hvorfor sagen lukkes.")})
+    case.closed_on, case.closed_reason = closed_on, closed_reason.strip()
+    save_versioned(case, version=version, what=CASE, fields=["closed_on", "closed_reason"])
+    return case

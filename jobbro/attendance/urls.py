@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_sessions
+from . import views, views_sanctions, views_sessions
 
 app_name = "attendance"
 
@@ -20,4 +20,16 @@ urlpatterns += [
     path("moedegange/<int:pk>/tryk/", views_sessions.tap, name="tap"),
     path("hold/<int:pk>/", views_sessions.cohort_detail, name="cohort"),
     path("hold/<int:pk>/kalender.ics", views_sessions.cohort_ics, name="cohort_ics"),
+]
+
+urlpatterns += [
+    path("sanktioner/", views_sanctions.sanction_list, name="sanctions"),
+    path("borger/<int:pk>/sanktion/ny/", views_sanctions.sanction_create, name="sanction_create"),
+    path("sanktioner/<int:pk>/", views_sanctions.sanction_detail, name="sanction"),
+    path(
+        "sanktioner/<int:pk>/partshoering.pdf",
+        views_sanctions.hearing_letter,
+        name="hearing_letter",
+    ),
+    path("sanktioner/<int:pk>/<slug:step>/", views_sanctions.sanction_step, name="sanction_step"),
 ]

@@ -21,6 +21,7 @@ NAVIGATION = [
     (_("Kan rykke op"), "placements:move_up", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Under timetallet"), "attendance:below_hours", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Lavt fremmøde"), "attendance:low_attendance", (Role.CASE_WORKER, Role.AMBASSADOR)),
+    (_("Sanktionssager"), "attendance:sanctions", (Role.CASE_WORKER,)),
     (_("Mødegange"), "attendance:sessions", (Role.TEACHER,)),
     (_("Overskredne svarfrister"), "placements:acute_breaches", (Role.MANAGER,)),
     (

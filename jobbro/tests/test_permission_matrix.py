@@ -490,7 +490,13 @@ ATTENDANCE_ABOUT_ONE = (
     "attendance:language_days",
     "attendance:language_day_end",
     "attendance:citizen_ics",
+    "attendance:sanction_create",
+    "attendance:sanction",
+    "attendance:sanction_step",
+    "attendance:hearing_letter",
 )
+# Sanction cases: the case worker documents; a stated reason reads the case, nothing more.
+SANCTION_WORK = _row({"case_worker": ALLOW})
 # Sessions, the tap and the cohort's page: only the cohort's teacher (tove teaches the cohort
 # fatima is enrolled in). Nobody else sees a session's participants.
 SESSION_TEACHER = _row({"teacher": ALLOW})
@@ -509,6 +515,11 @@ MATRIX.update(
         "attendance:tap": SESSION_TEACHER,
         "attendance:cohort": SESSION_TEACHER,
         "attendance:cohort_ics": SESSION_TEACHER,
+        "attendance:sanctions": SANCTION_WORK,
+        "attendance:sanction_create": SANCTION_WORK,
+        "attendance:sanction": SANCTION_WORK,
+        "attendance:sanction_step": SANCTION_WORK,
+        "attendance:hearing_letter": SANCTION_WORK,
     }
 )
 OUTSIDE.update(
@@ -518,6 +529,10 @@ OUTSIDE.update(
         "attendance:language_days": _row({"ambassador": REASON, "case_worker": REASON}),
         "attendance:language_day_end": _row({}),
         "attendance:citizen_ics": _row({}),
+        "attendance:sanction_create": _row({}),
+        "attendance:sanction": _row({"case_worker": REASON}),
+        "attendance:sanction_step": _row({}),
+        "attendance:hearing_letter": _row({}),
     }
 )
 
@@ -638,6 +653,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _first(Practice.objects.order_by("number")).pk}
     if url.name.startswith("assessments:"):
         return {"pk": _assessment_kwarg(url.name, citizen)}
+    if url.name == "attendance:sanction_step":
+        return {"pk": _attendance_kwarg(url.name, citizen, people), "step": "bemaerkninger"}
     if url.name.startswith("attendance:"):
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
     if url.name.startswith("screening:"):
@@ -743,6 +760,13 @@ def _attendance_kwarg(name: str, citizen, people) -> int:
     ):
         session = _taught_session(citizen, people)
         return session.cohort_id if "cohort" in name else session.pk
+    if name in ("attendance:sanction", "attendance:sanction_step", "attendance:hearing_letter"):
+        from jobbro.attendance.models import SanctionCase
+
+        case, _created = SanctionCase.objects.get_or_create(
+            citizen=citizen, defaults={"summary": "Ulovligt fravær", "opened_by": people["alice"]}
+        )
+        return case.pk
     if name == "attendance:language_day_end":
         day, _created = LanguageSchoolDay.objects.get_or_create(
             citizen=citizen,
@@ -1334,6 +1358,10 @@ STATED.update(
         "attendance:language_days": STATED_READ,
         "attendance:language_day_end": STATED_REFUSED,
         "attendance:citizen_ics": STATED_REFUSED,
+        "attendance:sanction_create": STATED_REFUSED,
+        "attendance:sanction": {"case_worker": ALLOW, "ambassador": DENY},
+        "attendance:sanction_step": STATED_REFUSED,
+        "attendance:hearing_letter": STATED_REFUSED,
     }
 )
 

@@ -76,6 +76,7 @@ PAGES = {
     "attendance:low_attendance": "",
     "attendance:sessions": "",
     "attendance:sessions?vis=tidligere": "?vis=tidligere",
+    "attendance:sanctions": "",
 }
 FEW, MANY = 2, 20
 
@@ -151,7 +152,13 @@ def _add_week(citizen, people):
     """A work obligation and a language school day (the citizen is below their hours), and
     a cohort taught by tove with the citizen in it, sessions today and tomorrow, and three
     illegal absences before (so the citizen's attendance is low)."""
-    from jobbro.attendance.models import Attendance, LanguageSchoolDay, Session, WorkObligation
+    from jobbro.attendance.models import (
+        Attendance,
+        LanguageSchoolDay,
+        SanctionCase,
+        Session,
+        WorkObligation,
+    )
     from jobbro.attendance.tests.factories import enrol, make_cohort
 
     by, today = people["alice"], timezone.localdate()
@@ -180,6 +187,7 @@ def _add_week(citizen, people):
             Attendance.objects.create(
                 session=session, citizen=citizen, status="illegal", recorded_by=people["tove"]
             )
+    SanctionCase.objects.create(citizen=citizen, summary="Ulovligt fravær", opened_by=by)
 
 
 def _cvrs():

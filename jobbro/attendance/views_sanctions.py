@@ -1,0 +1,232 @@
+"""Sanction documentation (seed 002, Helsingør): the case worker collects documentation of
+illegal absence, sends the hearing letter, records the reply and the benefits office's
+decision. Jobbro documents; the benefits office decides."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from jobbro import documents
+from jobbro.accounts.decorators import role_required
+from jobbro.audit.models import Action
+from jobbro.citizens import access as citizen_access
+from jobbro.core.views import write
+
+from . import access, services
+from .forms import (
+    CloseForm,
+    DecisionForm,
+    DocumentForm,
+    ForwardForm,
+    HearingForm,
+    ReplyForm,
+    SanctionOpenForm,
+)
+from .models import Attendance, AttendanceStatus, SanctionCase, SanctionStage
+
+PAGE_SIZE = 25
+OPEN = (
+    SanctionStage.COLLECTING,
+    SanctionStage.HEARING,
+    SanctionStage.REPLIED,
+    SanctionStage.FORWARDED,
+)
+TABS = {
+    "aabne": gettext_lazy("Åbne sager"),
+    "frist": gettext_lazy("Frist for bemærkninger udløbet"),
+    "alle": gettext_lazy("Alle sager"),
+}
+# Each step of a case: its form, the service that records it, and what is said after it.
+STEPS = {
+    "dokumentation": (
+        DocumentForm,
+        services.sanction_document_add,
+        gettext_lazy("Dokumentationen er tilføjet."),
+    ),
+    "partshoering": (
+        HearingForm,
+        services.sanction_hearing_send,
+        gettext_lazy("Partshøringen er registreret som sendt."),
+    ),
+    "bemaerkninger": (
+        ReplyForm,
+        services.sanction_reply_record,
+        gettext_lazy("Borgerens bemærkninger er registreret."),
+    ),
+    "videresendt": (
+        ForwardForm,
+        services.sanction_forward,
+        gettext_lazy("Sagen er registreret som sendt til Ydelsesafdelingen."),
+    ),
+    "afgoerelse": (
+        DecisionForm,
+        services.sanction_decision_record,
+        gettext_lazy("Ydelsesafdelingens afgørelse er registreret."),
+    ),
+    "luk": (CloseForm, services.sanction_close, gettext_lazy("Sagen er lukket.")),
+}
+
+
+def _filter(cases, tab: str, today: dt.date):
+    if tab == "alle":
+        return cases
+    cases = cases.filter(decided_on__isnull=True, closed_on__isnull=True)
+    if tab == "frist":
+        return cases.filter(
+            reply_deadline__lt=today, reply_received_on__isnull=True, forwarded_on__isnull=True
+        )
+    return cases
+
+
+@role_required(*access.SANCTION_ROLES)
+def sanction_list(request):
+    today = timezone.localdate()
+    tab = request.GET.get("vis", "aabne")
+    tab = tab if tab in TABS else "aabne"
+    cases = _filter(access.sanctions_for(request.user).select_related("citizen"), tab, today)
+    page = Paginator(cases.order_by("reply_deadline", "-opened_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    citizen_access.log_list(request, [c.citizen_id for c in page], fields=["sanction_case"])
+    context = {
+        "page": page,
+        "tab": tab,
+        "tabs": TABS.items(),
+        "today": today,
+        "params": f"vis={tab}",
+    }
+    return render(request, "attendance/sanctions.html", context)
+
+
+def _open_absences(citizen):
+    return (
+        Attendance.objects.filter(citizen=citizen, status=AttendanceStatus.ILLEGAL)
+        # Not in another case, unless that one was closed without a decision.
+        .exclude(
+            pk__in=SanctionCase.absences.through.objects.filter(
+                sanctioncase__closed_on__isnull=True
+            ).values("attendance_id")
+        )
+        .select_related("session__cohort")
+        .order_by("session__on", "session__starts_at")
+    )
+
+
+@role_required(*access.SANCTION_ROLES)
+def sanction_create(request, pk):
+    opened = citizen_access.open_citizen(request.user, pk, for_change=True)
+    citizen = opened.obj
+    form = SanctionOpenForm(request.POST or None, absences=_open_absences(citizen))
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.sanction_open(
+            citizen=citizen,
+            absences=list(form.cleaned_data["absences"]),
+            summary=form.cleaned_data["summary"],
+            by=request.user,
+        ),
+        fields=["sanction_case"],
+        message=_("Sanktionssagen er oprettet. Tilføj dokumentationen."),
+        to=lambda case: reverse("attendance:sanction", kwargs={"pk": case.pk}),
+        action=Action.CREATE,
+    )
+    if done:
+        return done
+    opened.log(request, fields=["attendance"])
+    return render(request, "attendance/sanction_create.html", {"form": form, "citizen": citizen})
+
+
+# The date field of each step's form, filled in with today.
+STEP_DATE = {
+    "dokumentation": "received_on",
+    "partshoering": "sent_on",
+    "bemaerkninger": "received_on",
+    "videresendt": "forwarded_on",
+    "afgoerelse": "decided_on",
+    "luk": "closed_on",
+}
+
+
+def _detail(request, case: SanctionCase, opened, bound=None):
+    """The case's page: everything recorded, and a form for each step (`bound`: the step and
+    form that was just refused, shown again with its input)."""
+    today = timezone.localdate()
+    forms = {
+        step: form_class(initial={"version": case.version, STEP_DATE[step]: today}, prefix=step)
+        for step, (form_class, _service, _message) in STEPS.items()
+    }
+    if bound is not None:
+        forms[bound[0]] = bound[1]
+    context = {
+        "case": case,
+        "citizen": opened.obj,
+        "stages": SanctionStage,
+        "may_change": citizen_access.may_edit(request.user, opened.purpose),
+        "documents": case.documents.select_related("added_by"),
+        "absences": case.absences.select_related("session__cohort"),
+        "deadline_passed": case.deadline_passed(today),
+        "forms": forms,
+    }
+    opened.log(request, fields=["sanction_case"])
+    return render(request, "attendance/sanction.html", context)
+
+
+@role_required(*access.SANCTION_ROLES)
+def sanction_detail(request, pk):
+    case, opened = access.open_sanction(request.user, pk)
+    return _detail(request, case, opened)
+
+
+@require_POST
+@role_required(*access.SANCTION_ROLES)
+def sanction_step(request, pk, step):
+    case, opened = access.open_sanction(request.user, pk, for_change=True)
+    if step not in STEPS:
+        return redirect("attendance:sanction", pk=pk)
+    form_class, service, message = STEPS[step]
+    form = form_class(request.POST, prefix=step)  # one page holds every step's form
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: service(case=case, by=request.user, **form.cleaned_data),
+        fields=["sanction_case"],
+        message=message,
+        to=reverse("attendance:sanction", kwargs={"pk": pk}) + f"#{step}",
+    )
+    return done or _detail(request, case, opened, bound=(step, form))
+
+
+@role_required(*access.SANCTION_ROLES)
+def hearing_letter(request, pk):
+    """The hearing letter (partshøring, forvaltningsloven § 19) in Danish, as a PDF."""
+    case, opened = access.open_sanction(request.user, pk, for_export=True)
+    sent = case.hearing_sent_on or timezone.localdate()
+    deadline = case.reply_deadline or sent + dt.timedelta(days=settings.HEARING_REPLY_DAYS)
+    context = {
+        "case": case,
+        "citizen": opened.obj,
+        "absences": case.absences.select_related("session__cohort"),
+        "documents": case.documents.all(),
+        "sent": sent,
+        "deadline": deadline,
+        "case_worker": request.user,
+    }
+    opened.log(request, Action.EXPORT, ["sanction_case", "hearing_letter"])
+    return documents.pdf_response(
+        request,
+        "attendance/hearing_letter.html",
+        context,
+        title=_("Partshøring om fravær"),
+        filename=f"partshoering-{case.pk}.pdf",
+        lang="da",
+    )
