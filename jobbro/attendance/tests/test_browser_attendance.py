@@ -35,7 +35,11 @@ def test_a_teacher_taps_attendance_on_a_phone_and_no_tap_is_lost(
     page.set_viewport_size({"width": 390, "height": 844})
     pages = Pages(page, "attendance")
     log_in(page, pages, "tove")
-    page.get_by_role("link", name="Mødegange").first.click()
+    # On a phone the main menu is the design system's drawer behind "Menu".
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("navigation", name="Hovedmenu på mobil").get_by_role(
+        "link", name="Mødegange"
+    ).click()
     page.get_by_role("link", name="Najah 4").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Najah 4: Modul 2: Sundhed og trivsel"
