@@ -70,7 +70,7 @@ def make_citizen(cpr="0101901235", case_worker=None, **extra):
         "first_name": "Test",
         "last_name": "Borger",
         "gender": Gender.FEMALE,
-        "nationality": "Syrien",
+        "nationality": "SY",
         "arrival": Arrival.REFUGEE,
         "case_worker": case_worker,
     }
@@ -121,7 +121,7 @@ def make_citizens(people):
             first_name="Yonas",
             last_name="Tesfay",
             gender=Gender.MALE,
-            nationality="Eritrea",
+            nationality="ER",
         ),
         "omar": make_citizen(
             "0303921239",
@@ -129,7 +129,7 @@ def make_citizens(people):
             first_name="Omar",
             last_name="Rahimi",
             gender=Gender.MALE,
-            nationality="Afghanistan",
+            nationality="AF",
             settled_at=now - dt.timedelta(days=5),
         ),
     }

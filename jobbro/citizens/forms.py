@@ -7,7 +7,15 @@ from jobbro.front.fields import DATE_WIDGET, DATETIME_WIDGET, ModelForm, SearchF
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cpr as cprlib
 
-from .models import BenefitType, Citizen, Gender, Readiness
+from .models import (
+    BenefitType,
+    Citizen,
+    Gender,
+    LanguageLevel,
+    Readiness,
+    language_choices,
+    nationality_choices,
+)
 from .status import CaseStatus
 
 __all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other apps' forms
@@ -32,7 +40,7 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "last_name",
             "gender",
             "nationality",
-            "languages",
+            "birth_country",
             "phone",
             "email",
             "address",
@@ -74,7 +82,7 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "first_name": {"required": _("Skriv borgerens fornavn.")},
             "last_name": {"required": _("Skriv borgerens efternavn.")},
             "gender": {"required": _("Vælg køn.")},
-            "nationality": {"required": _("Skriv borgerens nationalitet.")},
+            "nationality": {"required": _("Vælg borgerens nationalitet.")},
             "arrival": {"required": _("Vælg om borgeren er flygtning eller familiesammenført.")},
         }
 
@@ -97,6 +105,13 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             if self.initial.get(name):
                 self.initial[name] = self.initial[name].replace(second=0, microsecond=0)
         self.fields["danish_module"].error_messages["invalid"] = _("Modul skal være et tal.")
+        self.fields["nationality"].required = True
+        for name in ("nationality", "birth_country"):
+            filterable(self.fields[name])
+        if self.instance.nationality_unmatched:
+            self.fields["nationality"].help_text = _(
+                "Tidligere indtastet: “%(text)s”. Vælg den rigtige nationalitet."
+            ) % {"text": self.instance.nationality_unmatched}
 
     def clean_cpr_number(self):
         try:
@@ -144,6 +159,8 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     def service_fields(self) -> dict:
         """The cleaned input as `citizens.services` takes it: the CPR and the model fields."""
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if fields["nationality"]:  # chosen from the list: what was typed before is fixed
+            fields["nationality_unmatched"] = ""
         return {"cpr": self.cleaned_data["cpr_number"], **fields}
 
 
@@ -201,7 +218,10 @@ class CitizenFilterForm(DesignSystemMixin, forms.Form):
 
     def __init__(self, *args, nationalities=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nationality"].choices = [("", _("Alle"))] + [(n, n) for n in nationalities]
+        names = dict(nationality_choices())
+        self.fields["nationality"].choices = [("", _("Alle"))] + sorted(
+            ((n, names.get(n, n)) for n in nationalities if n), key=lambda c: c[1]
+        )
 
 
 class ReasonForm(DesignSystemMixin, forms.Form):
@@ -216,3 +236,22 @@ class ReasonForm(DesignSystemMixin, forms.Form):
             "min_length": _("Begrundelsen skal være på mindst 10 tegn."),
         },
     )
+
+
+def filterable(field: forms.Field) -> None:
+    """A long select gets a typed filter above it (static/jobbro/select-filter.js)."""
+    field.widget.attrs["data-filter"] = _("Skriv for at filtrere listen")
+    field.widget.attrs["data-filter-count"] = _("%s valgmuligheder vises")
+
+
+class CitizenLanguageForm(DesignSystemMixin, forms.Form):
+    code = forms.ChoiceField(
+        label=_("Sprog"), error_messages={"required": _("Vælg et sprog fra listen.")}
+    )
+    level = forms.ChoiceField(label=_("Niveau"), required=False, choices=LanguageLevel.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = [("", _("Vælg sprog"))] + language_choices()
+        self.fields["code"].error_messages["invalid_choice"] = _("Vælg et sprog fra listen.")
+        filterable(self.fields["code"])

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.core.locking import Versioned
 from jobbro.lib import cpr as cprlib
-from jobbro.lib import crypto
+from jobbro.lib import crypto, isocodes
 from jobbro.lib.dates import add_years, age_on
 
 from .fields import EncryptedTextField
@@ -72,6 +73,27 @@ def unlisted(prefix: str = "", keep: tuple[str, ...] = ()) -> list[str]:
     return [prefix + name for name in UNLISTED_FIELDS if name not in keep]
 
 
+def nationality_choices() -> list[tuple[str, str]]:
+    """ISO 3166 countries in the user's language, with "Statsløs" first (lib/isocodes)."""
+    return isocodes.nationality_choices(get_language())
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return isocodes.country_choices(get_language())
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return isocodes.language_choices(get_language())
+
+
+class LanguageLevel(models.TextChoices):
+    NATIVE = "native", _("Modersmål")
+    FLUENT = "fluent", _("Flydende")
+    GOOD = "good", _("Godt")
+    BASIC = "basic", _("Lidt")
+    UNKNOWN = "", _("Ikke angivet")
+
+
 class CitizenQuerySet(models.QuerySet):
     def listed(self, keep: tuple[str, ...] = ()):
         """For a list page: without the fields no list shows (except those in `keep`)."""
@@ -120,9 +142,19 @@ class Citizen(Versioned):
     last_name = models.CharField(_("efternavn"), max_length=100)
     gender = models.CharField(_("køn"), max_length=8, choices=Gender.choices)
     birth_date = models.DateField(_("fødselsdato"))
-    nationality = models.CharField(_("nationalitet"), max_length=60)
-    languages = models.CharField(
-        _("sprog"), max_length=200, blank=True, help_text=_("Sprog borgeren taler, fx arabisk")
+    # ISO 3166 codes (lib/isocodes): "Statsløs, født i Bhutan" is XXA born in BT. A value
+    # typed before the lists, that no list knew, waits in *_unmatched for a person to fix.
+    nationality = models.CharField(
+        _("nationalitet"), max_length=3, choices=nationality_choices, blank=True
+    )
+    nationality_unmatched = models.CharField(
+        _("nationalitet (ikke genkendt)"), max_length=60, blank=True, editable=False
+    )
+    birth_country = models.CharField(
+        _("fødeland"), max_length=2, choices=country_choices, blank=True
+    )
+    languages_unmatched = models.CharField(
+        _("sprog (ikke genkendt)"), max_length=200, blank=True, editable=False
     )
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -242,6 +274,11 @@ class Citizen(Versioned):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    @property
+    def needs_reference_fix(self) -> bool:
+        """A nationality or language typed before the reference lists that none matched."""
+        return bool(self.nationality_unmatched or self.languages_unmatched)
+
     def set_cpr(self, text: str) -> None:
         parsed = cprlib.parse(text)
         self.cpr = parsed.digits
@@ -292,6 +329,24 @@ class Citizen(Versioned):
         if not self.settled_at:
             return None
         return add_years(timezone.localtime(self.settled_at).date(), 5)
+
+
+class CitizenLanguage(models.Model):
+    """A language the citizen speaks (ISO 639, lib/isocodes), with how well."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="spoken")
+    code = models.CharField(_("sprog"), max_length=3, choices=language_choices)
+    level = models.CharField(_("niveau"), max_length=8, choices=LanguageLevel.choices, blank=True)
+
+    class Meta:
+        ordering = ["citizen", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["citizen", "code"], name="citizen_language_once")
+        ]
+
+    def __str__(self) -> str:
+        level = f" ({self.get_level_display().lower()})" if self.level else ""
+        return f"{self.get_code_display()}{level}"
 
 
 class EventKind(models.TextChoices):

@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import F, Field
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
 from jobbro.core.locking import save_versioned
+from jobbro.lib import isocodes
 
-from .models import Citizen, EventKind, TimelineEvent
+from .models import Citizen, CitizenLanguage, EventKind, TimelineEvent
 
 
 def _event(citizen: Citizen, kind: str, by: User, **extra: Any) -> None:
@@ -83,3 +85,34 @@ def citizen_effort_start(*, citizen: Citizen, by: User, at: dt.datetime | None =
     citizen.refresh_from_db(fields=["effort_started_at", "updated_at", "version"])
     _event(citizen, EventKind.EFFORT_STARTED, by)
     return True
+
+
+@transaction.atomic
+def citizen_language_set(*, citizen: Citizen, by: User, code: str, level: str) -> CitizenLanguage:
+    """Add a language the citizen speaks, or change how well; the timeline says which."""
+    spoken = CitizenLanguage.objects.filter(citizen=citizen, code=code).first()
+    spoken = spoken or CitizenLanguage(citizen=citizen, code=code)
+    spoken.level = level
+    spoken.full_clean()
+    spoken.save()
+    _event(citizen, EventKind.CHANGED, by, text=_("Sprog: %(lang)s") % {"lang": spoken})
+    return spoken
+
+
+@transaction.atomic
+def citizen_language_remove(*, citizen: Citizen, by: User, code: str) -> bool:
+    removed, _rows = CitizenLanguage.objects.filter(citizen=citizen, code=code).delete()
+    if removed:
+        name = isocodes.language_name(code, get_language())
+        _event(citizen, EventKind.CHANGED, by, text=_("Sprog fjernet: %(lang)s") % {"lang": name})
+    return bool(removed)
+
+
+@transaction.atomic
+def citizen_unmatched_clear(*, citizen: Citizen, by: User, field: str) -> None:
+    """A person has moved what was typed before the reference lists into them: forget it."""
+    assert field in ("nationality_unmatched", "languages_unmatched"), field
+    if getattr(citizen, field):
+        Citizen.objects.filter(pk=citizen.pk).update(**{field: ""}, updated_at=timezone.now())
+        setattr(citizen, field, "")
+        _event(citizen, EventKind.CHANGED, by, text=_label(field))

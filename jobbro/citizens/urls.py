@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import languages, views
 
 app_name = "citizens"
 
@@ -9,6 +9,14 @@ urlpatterns = [
     path("ny/", views.citizen_create, name="create"),
     path("96-timer/", views.awaiting_effort, name="awaiting"),
     path("mentees/", views.mentees, name="mentees"),
+    path("ret-oplysninger/", languages.unmatched, name="unmatched"),
+    path("<int:pk>/sprog/", languages.citizen_languages, name="languages"),
+    path(
+        "<int:pk>/sprog/<slug:code>/fjern/",
+        languages.citizen_language_remove,
+        name="language_remove",
+    ),
+    path("<int:pk>/ikke-genkendt/ryd/", languages.citizen_unmatched_clear, name="unmatched_clear"),
     path("<int:pk>/", views.citizen_detail, name="detail"),
     path("<int:pk>/ret/", views.citizen_edit, name="edit"),
     path("<int:pk>/formaal/", views.citizen_reason, name="reason"),

@@ -30,7 +30,8 @@ from .status import CaseStatus
 
 PAGE_SIZE = 25
 # The few fields a mentor sees of their mentee (PRODUCT.md: "a handful of fields").
-MENTEE_FIELDS = ("first_name", "last_name", "phone", "languages", "danish_course")
+MENTEE_FIELDS = ("first_name", "last_name", "phone", "danish_course")
+MENTEE_LOGGED = (*MENTEE_FIELDS, "languages")  # the languages are rows of their own
 
 
 SEARCHES = "citizen_searches"
@@ -145,7 +146,7 @@ def citizen_detail(request, pk):
     opened = access.open_citizen(request.user, pk)
     citizen, purpose = opened.obj, opened.purpose
     if purpose == Purpose.MENTEE:
-        opened.log(request, fields=MENTEE_FIELDS)
+        opened.log(request, fields=MENTEE_LOGGED)
         return render(request, "citizens/mentee.html", {"citizen": citizen})
     opened.log(request)
     ctx = {
@@ -153,6 +154,7 @@ def citizen_detail(request, pk):
         "purpose": purpose,
         "purpose_label": Purpose(purpose).label,
         "events": access.timeline_for(request.user, citizen)[:50],
+        "spoken": citizen.spoken.all(),
         "access_entries": AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related(
             "user"
         )[:10],
@@ -245,8 +247,12 @@ def awaiting_effort(request):
 
 @role_required(Role.MENTOR)
 def mentees(request):
-    citizens = access.citizens_for(request.user).only(*MENTEE_FIELDS, "id", "mentor_id")
-    access.log_list(request, [c.pk for c in citizens], fields=MENTEE_FIELDS)
+    citizens = (
+        access.citizens_for(request.user)
+        .only(*MENTEE_FIELDS, "id", "mentor_id")
+        .prefetch_related("spoken")
+    )
+    access.log_list(request, [c.pk for c in citizens], fields=MENTEE_LOGGED)
     return render(request, "citizens/mentees.html", {"citizens": citizens})
 
 

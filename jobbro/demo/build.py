@@ -25,13 +25,16 @@ from jobbro.citizens.models import (
     Arrival,
     BenefitType,
     Citizen,
+    CitizenLanguage,
     DanishCourse,
     EventKind,
     Gender,
+    LanguageLevel,
     Readiness,
     TimelineEvent,
     YouthStatus,
 )
+from jobbro.lib import isocodes
 from jobbro.lib.dates import add_years, age_on
 
 from . import names
@@ -420,16 +423,29 @@ def _build_citizens(rng, people: list[_Person], staff: _Staff, today: dt.date, s
     for start in range(0, n, BATCH):
         citizens: list[Citizen] = []
         events: list[TimelineEvent] = []
+        spoken: list[tuple[Citizen, list[str]]] = []
         for person in people[start : start + BATCH]:
-            citizen, timeline = draw.citizen(person)
+            citizen, timeline, languages = draw.citizen(person)
             citizens.append(citizen)
             events.extend(timeline)
+            spoken.append((citizen, languages))
         Citizen.objects.bulk_create(citizens, batch_size=BATCH)
         # The case file was opened when the citizen was received, not when the demo was built.
         Citizen.objects.filter(pk__in=[c.pk for c in citizens]).update(
             created_at=F("settled_at"), updated_at=F("settled_at")
         )
         TimelineEvent.objects.bulk_create(events, batch_size=BATCH)
+        CitizenLanguage.objects.bulk_create(
+            [
+                # The first language is the mother tongue; the others are spoken well.
+                CitizenLanguage(
+                    citizen=c, code=code, level=LanguageLevel.GOOD if i else LanguageLevel.NATIVE
+                )
+                for c, codes in spoken
+                for i, code in enumerate(codes)
+            ],
+            batch_size=BATCH,
+        )
         before, done = done, done + len(citizens)
         if stdout is not None and done // PROGRESS_EVERY > before // PROGRESS_EVERY:
             stdout.write(f"  {_number(done)} / {_number(n)} borgere\n")
@@ -451,7 +467,7 @@ class _Drawer:
         time = dt.time(self.rng.randint(first_hour, last_hour), self.rng.choice((0, 15, 30, 45)))
         return dt.datetime.combine(day, time, tzinfo=self.tz)
 
-    def citizen(self, person: _Person) -> tuple[Citizen, list[TimelineEvent]]:
+    def citizen(self, person: _Person) -> tuple[Citizen, list[TimelineEvent], list[str]]:
         rng, today = self.rng, self.today
         origin = rng.choices(names.ORIGINS, self.origin_weights)[0]
         town = rng.choices(names.TOWNS, self.town_weights)[0]
@@ -488,8 +504,8 @@ class _Drawer:
             first_name=first,
             last_name=last,
             gender=Gender.FEMALE if female else Gender.MALE,
-            nationality=origin.nationality,
-            languages=rng.choice(origin.languages),
+            nationality=isocodes.match_country(origin.nationality) or "",
+            birth_country=isocodes.match_country(origin.born_in or origin.nationality) or "",
             phone=_phone(rng) if rng.random() < 0.95 else "",
             email=_email(rng, first, last) if adult_now and rng.random() < 0.3 else "",
             address=_address(rng, town),
@@ -520,7 +536,9 @@ class _Drawer:
             in_project=rng.random() < 0.4,
         )
         citizen.set_cpr(_cpr(rng, birth, female, self.used_cprs))
-        return citizen, self.events(citizen, town[0], industries)
+        spoken = isocodes.split_list(rng.choice(origin.languages))
+        languages = [isocodes.match_language(name) or "" for name in spoken]
+        return citizen, self.events(citizen, town[0], industries), languages
 
     def events(self, citizen: Citizen, town: str, industries: list[str]) -> list[TimelineEvent]:
         rng, actor = self.rng, citizen.case_worker

@@ -18,6 +18,7 @@ class Origin:
     last: tuple[str, ...]
     places: tuple[str, ...]  # where a citizen worked or went to school
     gendered_last: bool = False  # Russian style: Ivanov, Ivanova
+    born_in: str = ""  # Danish country name of birth, when it is not the nationality's
 
     def last_name(self, name: str, *, female: bool) -> str:
         if female and self.gendered_last and name.endswith(("ov", "ev", "in")):
@@ -161,6 +162,7 @@ ORIGINS: tuple[Origin, ...] = (
     Origin(
         # Lhotshampa: stateless, born in Bhutan, grew up in the camps in eastern Nepal.
         nationality="Statsløs",
+        born_in="Bhutan",
         weight=2,
         languages=("nepalesisk", "nepalesisk", "nepalesisk, engelsk"),
         female=(

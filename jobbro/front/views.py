@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.citizens import access as citizen_access
-from jobbro.citizens.models import Citizen, Gender, Readiness, awaiting_effort_q
+from jobbro.citizens.models import (
+    Citizen,
+    Gender,
+    Readiness,
+    awaiting_effort_q,
+    nationality_choices,
+)
 from jobbro.citizens.status import CaseStatus, status_on
 from jobbro.front import inbox
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
@@ -92,7 +98,7 @@ def overview(request):
         "awaiting": awaiting,
         "by_gender": _breakdown(counts["gender"], Gender.choices),
         "by_readiness": _breakdown(counts["readiness"], Readiness.choices),
-        "by_nationality": _breakdown(counts["nationality"], most=12),
+        "by_nationality": _breakdown(counts["nationality"], nationality_choices(), most=12),
         "by_arrival": _breakdown(counts["arrival"], Citizen._meta.get_field("arrival").choices),
     }
     return render(request, "front/overview.html", ctx)

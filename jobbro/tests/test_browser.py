@@ -192,7 +192,7 @@ def test_case_worker_creates_and_finds_a_citizen(page, live_server, people, citi
     page.get_by_label("Fornavn").fill("Amina")
     page.get_by_label("Efternavn").fill("Yusuf")
     page.get_by_label("Køn").select_option(label="Kvinde")
-    page.get_by_label("Nationalitet").fill("Somalia")
+    page.get_by_label("Nationalitet", exact=True).select_option(label="Somalia")
     page.get_by_label("Ankommet som").select_option(label="Flygtning")
     page.get_by_label("Boligplaceret i kommunen").fill(settled.strftime("%d.%m.%Y %H:%M"))
     page.get_by_role("button", name="Opret borger").click()

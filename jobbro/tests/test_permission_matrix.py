@@ -265,6 +265,13 @@ MATRIX: dict[str, dict[str, str]] = {
         "manager": DENY,
         "mentor": DENY,
     },
+    # The citizen's languages (ISO 639) change with the case file: its case worker only.
+    "citizens:languages": _row({"case_worker": ALLOW}),
+    # POST only (with fatima and Arabic): removing a language, forgetting unmatched text.
+    "citizens:language_remove": _row({"case_worker": ALLOW}),
+    "citizens:unmatched_clear": _row({"case_worker": ALLOW}),
+    # Citizens whose free-text nationality or languages matched no ISO code: within context.
+    "citizens:unmatched": _row({"ambassador": ALLOW, "case_worker": ALLOW}),
     # The data-subject export carries the full CPR: case workers only (JSON, PDF, ZIP).
     "citizens:export": {
         ANONYMOUS: LOGIN,
@@ -341,6 +348,10 @@ MATRIX.update(
 # The same citizen URLs for omar, who is in nobody's context here: case workers and
 # ambassadors may open him after stating a reason; everyone else is refused.
 OUTSIDE: dict[str, dict[str, str]] = {
+    # Changes need the user's own context: a stated reason opens for reading only.
+    "citizens:languages": _row({}),
+    "citizens:language_remove": _row({}),
+    "citizens:unmatched_clear": _row({}),
     "citizens:detail": {
         ANONYMOUS: LOGIN,
         "administrator": DENY,
@@ -633,6 +644,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {}
     if url.name.startswith("citizens:") and url.params == ("pk",):
         return {"pk": citizen.pk}
+    if url.name == "citizens:language_remove":
+        return {"pk": citizen.pk, "code": "ar"}
     if url.name == "accounts:user_edit":
         return {"pk": (user or people["ada"]).pk}
     if url.name in ("accounts:user_password_link", "accounts:user_mfa_reset"):
@@ -1043,6 +1056,7 @@ CITIZEN_LISTS = {
     "citizens:list": "page",
     "citizens:awaiting": "page",
     "citizens:mentees": "citizens",
+    "citizens:unmatched": "page",
 }
 
 
@@ -1324,6 +1338,9 @@ STATED: dict[str, dict[str, str]] = {
     "citizens:edit": STATED_REFUSED,
     "citizens:start_effort": STATED_REFUSED,
     "citizens:export": STATED_REFUSED,
+    "citizens:languages": STATED_REFUSED,
+    "citizens:language_remove": STATED_REFUSED,
+    "citizens:unmatched_clear": STATED_REFUSED,
     "citizens:export_pdf": STATED_REFUSED,
     "citizens:export_zip": STATED_REFUSED,
     "placements:detail": STATED_READ,

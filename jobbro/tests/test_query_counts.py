@@ -52,6 +52,7 @@ PAGES = {
     "citizens:list?sort=-settled": "?sort=-settled",
     "citizens:awaiting": "",
     "citizens:mentees": "",
+    "citizens:unmatched": "",
     "placements:list": "",
     "placements:move_up": "",
     "placements:follow_ups": "",
@@ -97,7 +98,7 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.accounts.models import AdminAction, AdminLogEntry, Role, Team
     from jobbro.assessments.tests.conftest import make_assessment
     from jobbro.audit.models import AccessLogEntry, Action, Purpose
-    from jobbro.citizens.models import AccessGrant
+    from jobbro.citizens.models import AccessGrant, CitizenLanguage
     from jobbro.companies.models import BarometerSurvey, ContactLogEntry, Demand
     from jobbro.conftest import make_citizen, make_user
     from jobbro.placements.tests.factories import place_with_everything
@@ -111,7 +112,9 @@ def _add_rows(people, start, stop, instrument):
             in_project=True,
             mentor=people["mads"],
             settled_at=now - dt.timedelta(days=5),
+            nationality_unmatched=f"Ukendt land {i}",
         )
+        CitizenLanguage.objects.create(citizen=citizen, code="ar", level="native")
         placement = place_with_everything(citizen, people, key_account=people["konrad"])
         _add_week(citizen, people)
         company = placement.company

@@ -135,7 +135,7 @@ class TestLogAccess:
             "first_name": "Fatima",
             "last_name": "Haddad",
             "gender": "female",
-            "nationality": "Syrien",
+            "nationality": "SY",
             "arrival": "refugee",
             "case_worker": people["alice"].pk,
             "phone": "99999999",

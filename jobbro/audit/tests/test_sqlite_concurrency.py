@@ -55,7 +55,7 @@ for n in range({SESSIONS}):
     user.set_password({PASSWORD!r})
     user.save()
     citizen = Citizen(first_name="Test", last_name=f"Fast{{n}}", gender=Gender.FEMALE,
-                      nationality="Syrien", arrival=Arrival.REFUGEE, case_worker=user)
+                      nationality="SY", arrival=Arrival.REFUGEE, case_worker=user)
     citizen.set_cpr(f"0101{{n + 10:02d}}2000")
     citizen.save()
     own[user.username] = [user.pk, citizen.pk]
@@ -152,7 +152,7 @@ def person(base, username, ids, start, results):
                     "first_name": "Ny",
                     "last_name": f"{username}-{n}",
                     "gender": "female",
-                    "nationality": "Syrien",
+                    "nationality": "SY",
                     "arrival": "refugee",
                     "case_worker": str(user_pk),
                 },

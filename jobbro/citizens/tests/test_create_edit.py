@@ -21,7 +21,7 @@ def new_citizen(case_worker, **overrides):
         "first_name": "Amina",
         "last_name": "Yusuf",
         "gender": "female",
-        "nationality": "Somalia",
+        "nationality": "SO",
         "arrival": "refugee",
         "residence_permit_date": "01.12.2024",
         "settled_at": "03.02.2025 14:30",
@@ -290,7 +290,7 @@ class TestMenteePage:
             assert secret not in body
         entry = AccessLogEntry.objects.get(citizen_id=fatima.pk)
         assert entry.purpose == Purpose.MENTEE
-        assert entry.fields == "first_name,last_name,phone,languages,danish_course"
+        assert entry.fields == "first_name,last_name,phone,danish_course,languages"
 
     def test_it_lists_the_mentors_mentees(self, client, people, citizens):
         client.force_login(people["mads"])

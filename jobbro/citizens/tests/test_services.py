@@ -17,7 +17,7 @@ def _fields(**extra):
         "first_name": "Amina",
         "last_name": "Yusuf",
         "gender": Gender.FEMALE,
-        "nationality": "Somalia",
+        "nationality": "SO",
         "arrival": Arrival.REFUGEE,
         **extra,
     }
