@@ -50,6 +50,14 @@ def danish_first():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def attachments_dir(tmp_path_factory):
+    """Journal attachments written by the tests go to a folder of the test run's own, not to
+    the development machine's var/."""
+    with override_settings(ATTACHMENTS_DIR=tmp_path_factory.mktemp("attachments")):
+        yield
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test in a test_browser*.py file drives Chromium: mark it `browser`, so that
     `pytest -m "not browser"` is the fast loop."""

@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "jobbro.attendance",
     "jobbro.practices",
     "jobbro.screening",
+    "jobbro.journal",
     "jobbro.front",
 ]
 
@@ -319,6 +320,12 @@ CSRF_FAILURE_VIEW = "jobbro.front.errors.csrf_failure"
 # has its own max_length, so a too-long text is a Danish error on the form with the input
 # kept. A body over the limit is refused with the Danish 400 page before any view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Journal attachments (jobbro/journal/attachments.py): stored encrypted under this folder,
+# outside the web root (never under STATIC_ROOT), served only through access control. The
+# limit is per file; Django counts files apart from DATA_UPLOAD_MAX_MEMORY_SIZE.
+ATTACHMENTS_DIR = Path(os.environ.get("JOBBRO_ATTACHMENTS_DIR", VAR_DIR / "attachments"))
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 10)
+ATTACHMENTS_PER_NOTE = 10
 # Content Security Policy (django-csp 4): scripts, styles, fonts and images only from
 # Jobbro's own static files; no inline script or style, no plugins, no framing, forms post
 # only to Jobbro. htmx's inline indicator style is off (the htmx-config meta tag in base.html)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("fremmoede/", include("jobbro.attendance.urls")),
     path("god-praksis/", include("jobbro.practices.urls")),
     path("traumescreening/", include("jobbro.screening.urls")),
+    path("journal/", include("jobbro.journal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

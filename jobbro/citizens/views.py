@@ -19,6 +19,8 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.core.locking import StaleError
+from jobbro.journal import access as journal_access
+from jobbro.journal import selectors as journal_selectors
 from jobbro.lib import cpr as cprlib
 from jobbro.lib import crypto
 from jobbro.placements.staircase import with_current_step
@@ -153,7 +155,11 @@ def citizen_detail(request, pk):
         "citizen": citizen,
         "purpose": purpose,
         "purpose_label": Purpose(purpose).label,
-        "events": access.timeline_for(request.user, citizen)[:50],
+        # The timeline with the journal's notes among its events (journal/selectors.py).
+        "events": journal_selectors.timeline(
+            access.timeline_for(request.user, citizen),
+            journal_access.notes_of(request.user, citizen),
+        ),
         "spoken": citizen.spoken.all(),
         "access_entries": AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related(
             "user"

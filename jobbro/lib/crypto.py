@@ -43,6 +43,25 @@ def decrypt(token: str) -> str:
         raise DecryptionError("The value cannot be decrypted with the configured keys") from e
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """A file's content encrypted like a field (journal attachments)."""
+    return _current().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _current().decrypt(token)
+    except InvalidToken as e:
+        raise DecryptionError("The file cannot be decrypted with the configured keys") from e
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    try:
+        return _current().rotate(token)
+    except InvalidToken as e:
+        raise DecryptionError("The file cannot be decrypted with the configured keys") from e
+
+
 def rotate(token: str) -> str:
     """The same plaintext, encrypted with the newest key."""
     try:

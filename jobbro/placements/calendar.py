@@ -71,4 +71,8 @@ def feed_ical(*, user, base_url: str) -> bytes:
         if f.done_on:
             event.add("description", _("Gennemført"))
         cal.add_component(event)
+    from jobbro.journal.calendar import planned_events
+
+    for event in planned_events(user=user, base_url=base_url, stamp=stamp):
+        cal.add_component(event)
     return cal.to_ical()

@@ -564,6 +564,39 @@ SCREENING_ABOUT_ONE = (
 )
 MATRIX.update(dict.fromkeys(SCREENING_ABOUT_ONE, _row({"case_worker": ALLOW})))
 OUTSIDE.update(dict.fromkeys(SCREENING_ABOUT_ONE, _row({})))
+# The journal (journal/access.py). Fatima's note and planned conversation are alice's, about
+# her placement at konrad's company: konrad reads them (and downloads the attachment); only
+# alice changes her written note; a planned one any who may write records or cancels.
+# Mentors see no journal (the roles table: a handful of fields). Omar's are carol's.
+JOURNAL_READ = _row({"ambassador": ALLOW, "case_worker": ALLOW, "company_consultant": ALLOW})
+JOURNAL_WRITE = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+MATRIX.update(
+    {
+        "journal:planned": JOURNAL_WRITE,
+        "journal:citizen": JOURNAL_READ,
+        "journal:create": JOURNAL_WRITE,
+        "journal:plan": JOURNAL_WRITE,
+        "journal:detail": JOURNAL_READ,
+        "journal:edit": _row({"case_worker": ALLOW}),
+        "journal:record": JOURNAL_WRITE,
+        "journal:cancel": JOURNAL_WRITE,
+        "journal:attachment": JOURNAL_READ,
+    }
+)
+JOURNAL_OUTSIDE_READ = _row({"ambassador": REASON, "case_worker": REASON})
+OUTSIDE.update(
+    {
+        "journal:citizen": JOURNAL_OUTSIDE_READ,
+        "journal:detail": JOURNAL_OUTSIDE_READ,
+        # Writing, and downloading an attachment (it leaves Jobbro), need the own context.
+        "journal:create": _row({}),
+        "journal:plan": _row({}),
+        "journal:edit": _row({}),
+        "journal:record": _row({}),
+        "journal:cancel": _row({}),
+        "journal:attachment": _row({}),
+    }
+)
 
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
@@ -626,7 +659,7 @@ CITIZEN_URLS = sorted(
     for n, u in URLS.items()
     if u.params
     and (
-        n.startswith(("citizens:", "placements:"))
+        n.startswith(("citizens:", "placements:", "journal:"))
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
@@ -668,6 +701,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _assessment_kwarg(url.name, citizen)}
     if url.name == "attendance:sanction_step":
         return {"pk": _attendance_kwarg(url.name, citizen, people), "step": "bemaerkninger"}
+    if url.name.startswith("journal:"):
+        return {"pk": _journal_kwarg(url.name, citizen)}
     if url.name.startswith("attendance:"):
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
     if url.name.startswith("screening:"):
@@ -818,6 +853,31 @@ def _taught_session(citizen, people):
     return session
 
 
+def _journal_kwarg(name: str, citizen) -> int:
+    """The pk a journal URL takes: the citizen's, their written note (by their case worker,
+    about their placement), its attachment, or their planned conversation."""
+    from jobbro.journal.models import Attachment, JournalNote, NoteStatus
+
+    if name in ("journal:citizen", "journal:create", "journal:plan"):
+        return citizen.pk
+    if not JournalNote.objects.filter(citizen=citizen).exists():  # a test without the world
+        _journal(citizen, Placement.objects.filter(citizen=citizen).first())
+    if name == "journal:attachment":
+        return _first(Attachment.objects.filter(note__citizen=citizen)).pk
+    status = NoteStatus.PLANNED if name in ("journal:record", "journal:cancel") else "recorded"
+    return _first(JournalNote.objects.filter(citizen=citizen, status=status)).pk
+
+
+def _journal(citizen, placement):
+    """A written note with an attachment and a planned conversation, both by the citizen's
+    case worker and about their placement."""
+    from jobbro.journal.tests.factories import make_note, make_planned, pdf_upload
+
+    author = citizen.case_worker
+    make_note(citizen, author, placement=placement, files=[pdf_upload()])
+    make_planned(citizen, author, placement=placement)
+
+
 def _job_bank(people):
     """A company with konrad as key account and an internship opening (made with the world)."""
     company, _ = Company.objects.get_or_create(
@@ -865,6 +925,7 @@ def world(django_db_setup, django_db_blocker):
         _job_bank(people)
         for name in placed:
             _assessment_kwarg("assessments:detail", citizens[name])
+            _journal(citizens[name], placed[name])
         for user in people.values():
             client = Client()
             client.force_login(user)
@@ -1364,6 +1425,14 @@ STATED: dict[str, dict[str, str]] = {
     "assessments:enter": STATED_REFUSED,
     "assessments:pdf": STATED_REFUSED,
     "assessments:self_score": STATED_REFUSED,
+    "journal:citizen": STATED_READ,
+    "journal:detail": STATED_READ,
+    "journal:create": STATED_REFUSED,
+    "journal:plan": STATED_REFUSED,
+    "journal:edit": STATED_REFUSED,
+    "journal:record": STATED_REFUSED,
+    "journal:cancel": STATED_REFUSED,
+    "journal:attachment": STATED_REFUSED,
 }
 
 

@@ -78,6 +78,7 @@ PAGES = {
     "attendance:sessions": "",
     "attendance:sessions?vis=tidligere": "?vis=tidligere",
     "attendance:sanctions": "",
+    "journal:planned": "",
 }
 FEW, MANY = 2, 20
 
@@ -101,6 +102,7 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.citizens.models import AccessGrant, CitizenLanguage
     from jobbro.companies.models import BarometerSurvey, ContactLogEntry, Demand
     from jobbro.conftest import make_citizen, make_user
+    from jobbro.journal.tests.factories import make_planned
     from jobbro.placements.tests.factories import place_with_everything
 
     now = timezone.now()
@@ -117,6 +119,9 @@ def _add_rows(people, start, stop, instrument):
         CitizenLanguage.objects.create(citizen=citizen, code="ar", level="native")
         placement = place_with_everything(citizen, people, key_account=people["konrad"])
         _add_week(citizen, people)
+
+        for planner in ("alice", "amir"):
+            make_planned(citizen, people[planner], placement=placement)
         company = placement.company
         make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])
         Demand.objects.create(company=company, job_type=f"Jobtype {i}", people=2)

@@ -46,7 +46,7 @@ def _parts(data):
 
 
 def test_every_existing_app_has_registered_its_section():
-    assert {"case_file", "placements", "companies", "assessments", "access_log"} <= set(
+    assert {"case_file", "placements", "companies", "assessments", "journal", "access_log"} <= set(
         subject_export.registered()
     )
 

@@ -48,4 +48,17 @@ class Command(BaseCommand):
                     done += len(batch)
                     last_pk = batch[-1].pk
                     self.stdout.write(f"{label}: {done} of {total} re-encrypted")
+            self._rotate_attachments()
         self.stdout.write(self.style.SUCCESS("Done: the old keys may now be removed."))
+
+    def _rotate_attachments(self):
+        """Journal attachments are encrypted files (journal/attachments.py). Each is rewritten
+        whole, so a run stopped half-way leaves every file readable, and running again
+        finishes it."""
+        from jobbro.journal import attachments
+        from jobbro.journal.models import Attachment
+
+        names = list(Attachment.objects.values_list("stored_as", flat=True))
+        for stored_as in names:
+            attachments.rotate(stored_as)
+        self.stdout.write(f"journal.Attachment: {len(names)} files re-encrypted")
