@@ -150,8 +150,15 @@ INSTALLED_APPS = [
     "jobbro.practices",
     "jobbro.screening",
     "jobbro.journal",
+    "jobbro.matching",
     "jobbro.front",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background work (django-tasks): tasks are rows in the database, run by `jobbro db_worker`
+# (jobbro demo runs one in a thread). docs/architecture.md, "Matching: background work".
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     # Off unless REQUEST_TIMING_LOG: one line per request (route, status, ms, queries).

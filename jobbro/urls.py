@@ -12,6 +12,7 @@ urlpatterns = [
     path("god-praksis/", include("jobbro.practices.urls")),
     path("traumescreening/", include("jobbro.screening.urls")),
     path("journal/", include("jobbro.journal.urls")),
+    path("matchning/", include("jobbro.matching.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -36,6 +36,7 @@ class Purpose(models.TextChoices):
     MENTEE = "mentee", _("Egen mentee")
     PROGRAMME = "programme", _("Deltager i egen indsats")
     COMPANY = "company", _("Placeret eller foreslået hos egen virksomhed")
+    MATCHING = "matching", _("Matchning: samtykke til deling med virksomheder")
     STATED = "stated", _("Begrundet adgang")
     CREATION = "creation", _("Oprettelse af ny sag")
     LOOKUP = "lookup", _("CPR-opslag uden for egen sagsstamme")

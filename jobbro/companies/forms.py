@@ -7,6 +7,7 @@ from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cvr as cvrlib
+from jobbro.matching.fields import OccupationField
 
 from . import industries
 from .models import (
@@ -265,12 +266,14 @@ class SurveyForm(BlankChoiceMixin, DesignSystemMixin, ModelForm):
 class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Åbningen")
     blank_labels = {"danish_level": _("Ikke oplyst")}
+    occupation_code = OccupationField(label=_("fag (DISCO-08)"))
 
     class Meta:
         model = Opening
         fields = [
             "kind",
             "title",
+            "occupation_code",
             "capacity",
             "hours_per_week",
             "danish_level",

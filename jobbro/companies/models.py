@@ -137,6 +137,8 @@ class Opening(Versioned):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="openings")
     kind = models.CharField(_("type"), max_length=16, choices=OpeningKind.choices)
     title = models.CharField(_("titel"), max_length=200)
+    # ISCO-08 unit group (DISCO-08 at four digits), see jobbro/matching/occupations.py.
+    occupation_code = models.CharField(_("fag (DISCO-08)"), max_length=4, blank=True)
     capacity = models.PositiveSmallIntegerField(_("antal pladser"), default=1)
     hours_per_week = models.DecimalField(
         _("timer pr. uge"), max_digits=4, decimal_places=1, null=True, blank=True

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
+from jobbro.matching.access import MATCH_ROLES
 
 from . import access, industries, legal, services
 from .forms import (
@@ -272,6 +273,7 @@ def opening_detail(request, pk):
         "opening": opening,
         "company": company,
         "may_edit": access.may_edit(request.user, company),
+        "may_match": request.user.role in MATCH_ROLES,
         "warnings": _legal_warnings(company, opening),
         "reasonableness": legal.reasonableness_check(company)
         if opening.kind in legal.REASONABLENESS_KINDS

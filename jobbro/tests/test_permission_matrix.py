@@ -546,6 +546,33 @@ OUTSIDE.update(
         "attendance:hearing_letter": _row({}),
     }
 )
+# Matching (matching/access.py): the ambassador (project), the case worker (own caseload)
+# and the company consultant (only citizens who consented to sharing with companies: fatima
+# has not, so konrad is refused her); the administrator sets weights and distances; the
+# manager sees only the evaluation. Nobody states a reason to match someone outside their
+# context, so omar is refused to everyone.
+MATCH_USE = _row({"ambassador": ALLOW, "case_worker": ALLOW, "company_consultant": ALLOW})
+MATCH_CITIZEN = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+MATCHING_ABOUT_ONE = ("matching:citizen", "matching:profile")
+MATRIX.update(
+    {
+        "matching:list": MATCH_USE,
+        "matching:occupations": {**MATCH_USE, "administrator": ALLOW},
+        "matching:citizen": MATCH_CITIZEN,
+        "matching:profile": MATCH_CITIZEN,
+        "matching:opening": MATCH_USE,
+        # POST only; konrad's suggestion is for fatima, whom he may not match.
+        "matching:decide": MATCH_CITIZEN,
+        # Each user's own caseload proposals (another's run is refused: test_proposal.py).
+        "matching:proposals": MATCH_USE,
+        "matching:proposal": MATCH_USE,
+        "matching:weights": ADMIN_ONLY,
+        "matching:distances": ADMIN_ONLY,
+        "matching:town_add": ADMIN_ONLY,
+        "matching:distance_edit": ADMIN_ONLY,
+    }
+)
+OUTSIDE.update(dict.fromkeys(MATCHING_ABOUT_ONE, _row({})))
 
 # The good-practice library (jobbro/practices/access.py): not personal data, every staff role
 # reads it; the mentor, a volunteer about one person, does not.
@@ -663,6 +690,7 @@ CITIZEN_URLS = sorted(
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
+        or n in MATCHING_ABOUT_ONE
     )
     and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
@@ -707,6 +735,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
     if url.name.startswith("screening:"):
         return {"pk": _screening_kwarg(url.name, citizen, people)}
+    if url.name.startswith("matching:"):
+        return {"pk": _matching_kwarg(url.name, citizen, user, people)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
@@ -876,6 +906,29 @@ def _journal(citizen, placement):
     author = citizen.case_worker
     make_note(citizen, author, placement=placement, files=[pdf_upload()])
     make_planned(citizen, author, placement=placement)
+def _matching_kwarg(name: str, citizen, user, people) -> int:
+    """The pk a matching URL takes: the citizen's, the job bank's opening, a suggestion of
+    that opening for the citizen shown to this user, or a row of the distance table."""
+    from jobbro.matching.models import ProposalRun, Suggestion, TravelTime
+
+    _company, opening = _job_bank(people)
+    if name in MATCHING_ABOUT_ONE:
+        return citizen.pk
+    if name == "matching:opening":
+        return opening.pk
+    if name == "matching:proposal":
+        return ProposalRun.objects.create(created_by=user or people["amir"]).pk
+    if name == "matching:decide":
+        shown_to = user or people["amir"]
+        return Suggestion.objects.create(
+            citizen=citizen,
+            opening=opening,
+            score=50,
+            rank=1,
+            shown_in="citizen",
+            shown_to=shown_to,
+        ).pk
+    return _first(TravelTime.objects.order_by("pk")).pk
 
 
 def _job_bank(people):
@@ -1433,6 +1486,9 @@ STATED: dict[str, dict[str, str]] = {
     "journal:record": STATED_REFUSED,
     "journal:cancel": STATED_REFUSED,
     "journal:attachment": STATED_REFUSED,
+    # Matching is for one's own context: a stated reason opens the case file, not matching.
+    "matching:citizen": STATED_REFUSED,
+    "matching:profile": STATED_REFUSED,
 }
 
 

@@ -79,6 +79,9 @@ PAGES = {
     "attendance:sessions?vis=tidligere": "?vis=tidligere",
     "attendance:sanctions": "",
     "journal:planned": "",
+    "matching:list": "",
+    "matching:distances": "",
+    "matching:proposals": "",
 }
 FEW, MANY = 2, 20
 
@@ -154,6 +157,27 @@ def _add_rows(people, start, stop, instrument):
             citizen_id=citizen.pk,
             purpose=Purpose.CASELOAD,
         )
+        _add_matching_rows(citizen, i)
+
+
+def _add_matching_rows(citizen, i):
+    """A matching profile in a town of its own, with a distance to Hedensted."""
+    from jobbro.accounts.models import User
+    from jobbro.matching.models import MatchProfile, ProposalRun, Town, TravelTime
+
+    town = Town.objects.create(name=f"By {i}")
+    TravelTime.objects.create(
+        origin=town,
+        destination=Town.objects.get(name="Hedensted"),
+        km=i + 1,
+        minutes_car=i + 2,
+        minutes_public=i + 5,
+    )
+    MatchProfile.objects.create(
+        citizen=citizen, town=town, wished_occupations=["9412"], experience=["5120"]
+    )
+    for user in User.objects.filter(username__in=("alice", "amir", "konrad")):
+        ProposalRun.objects.create(created_by=user, citizen_ids=[citizen.pk])
 
 
 def _add_week(citizen, people):

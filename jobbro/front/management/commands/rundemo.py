@@ -32,4 +32,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         if opts["no_serve"]:
             return
+        # Background tasks (the caseload proposal) run in this process: no worker to start.
+        from jobbro.matching.worker import start_in_process
+
+        start_in_process()
         call_command("runserver", opts["addr"], use_reloader=False, use_threading=True)
