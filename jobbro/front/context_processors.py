@@ -57,6 +57,7 @@ NAVIGATION = [
     (_("Progression i tal"), "assessments:measures", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("Værktøjer"), "assessments:instruments", (Role.ADMINISTRATOR,)),
     (_("Matchningens vægte"), "matching:weights", (Role.ADMINISTRATOR,)),
+    (_("Matchning: evaluering"), "matching:evaluation", (Role.MANAGER,)),
     (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),

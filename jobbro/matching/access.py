@@ -42,11 +42,12 @@ def match_citizens_for(user) -> QuerySet[Citizen]:
     """The citizens this user may match, in lists, proposals and suggestions per opening."""
     if not user.is_authenticated or not user.is_active or user.role not in MATCH_ROLES:
         return Citizen.objects.none()
+    # Closed cases are matched no more (citizens.models: open_cases).
     if user.role == Role.AMBASSADOR:
-        return citizens_for(user)
+        return Citizen.objects.open_cases().filter(pk__in=citizens_for(user).values("pk"))
     if user.role == Role.CASE_WORKER:
-        return Citizen.objects.filter(case_worker=user)
-    return Citizen.objects.filter(consent_share_with_companies=True)
+        return Citizen.objects.open_cases().filter(case_worker=user)
+    return Citizen.objects.open_cases().filter(consent_share_with_companies=True)
 
 
 def open_match_citizen(user, pk: int, *, for_change: bool = False) -> Opened[Citizen]:

@@ -99,7 +99,7 @@ class MatchProfile(Versioned):
     available_from = models.DateField(_("kan starte fra"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
 
     class Meta:
@@ -241,7 +241,7 @@ class ProposalRun(models.Model):
     read, and the view logged, when someone opens it."""
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)

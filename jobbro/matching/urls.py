@@ -13,6 +13,7 @@ urlpatterns = [
     path("forslag/<int:pk>/beslutning/", views.decide, name="decide"),
     path("sagsstamme/", views.proposal_list, name="proposals"),
     path("sagsstamme/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("evaluering/", views.evaluation_page, name="evaluation"),
     path("vaegte/", views.weights, name="weights"),
     path("afstande/", views.distances, name="distances"),
     path("afstande/by/", views.town_add, name="town_add"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 
-from . import access, occupations, selectors, services, suggest
+from . import access, evaluation, occupations, selectors, services, suggest
 from .forms import DecisionForm, ProfileForm, TownForm, TravelTimeForm, WeightsForm
 from .models import RUNNING, MatchProfile, ProposalRun, Shown, Suggestion, TravelTime
 from .selectors import decisions_of, list_filters, proposal_rows
@@ -206,3 +206,15 @@ def proposal_detail(request, pk):
     rows = proposal_rows(run, access.match_citizens_for(request.user))
     access.log_list(request, [r.citizen.pk for r in rows])
     return render(request, "matching/proposal.html", {"run": run, "rows": rows})
+
+
+@role_required(*access.EVALUATION_ROLES)
+def evaluation_page(request):
+    rows = evaluation.bands()
+    ctx = {
+        "bands": rows,
+        "total": evaluation.totals(rows),
+        "factors": evaluation.factor_rows(),
+        "outcome_columns": evaluation.OUTCOME_COLUMNS,
+    }
+    return render(request, "matching/evaluation.html", ctx)

@@ -566,6 +566,8 @@ MATRIX.update(
         # Each user's own caseload proposals (another's run is refused: test_proposal.py).
         "matching:proposals": MATCH_USE,
         "matching:proposal": MATCH_USE,
+        # Aggregates only, counts under 5 not shown.
+        "matching:evaluation": {**MATCH_USE, "case_worker": DENY, "manager": ALLOW},
         "matching:weights": ADMIN_ONLY,
         "matching:distances": ADMIN_ONLY,
         "matching:town_add": ADMIN_ONLY,

@@ -82,6 +82,7 @@ PAGES = {
     "matching:list": "",
     "matching:distances": "",
     "matching:proposals": "",
+    "matching:evaluation": "",
 }
 FEW, MANY = 2, 20
 

@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 ('available_from', models.DateField(blank=True, null=True, verbose_name='kan starte fra')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('citizen', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='match_profile', to='citizens.citizen')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('town', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='matching.town', verbose_name='bor i')),
             ],
             options={
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
                 ('result', models.JSONField(blank=True, default=dict)),
                 ('error', models.TextField(blank=True)),
                 ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'verbose_name': 'forslag for hele sagsstammen',

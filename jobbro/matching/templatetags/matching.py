@@ -32,3 +32,18 @@ def percent(value) -> str:
     if value is None or value == "":
         return "–"
     return f"{float(value) * 100:.1f} %".replace(".", ",")
+
+
+@register.filter
+def small(n) -> str:
+    """A count as shown in an aggregate: "under 5" below 5 (but 0), so no row points to a
+    person (lib/aggregates.py keeps the same rule)."""
+    from django.utils.translation import gettext
+
+    n = int(n or 0)
+    return str(n) if n == 0 or n >= 5 else gettext("under 5")
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key, 0)

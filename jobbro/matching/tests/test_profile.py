@@ -1,5 +1,7 @@
 """The matching profile, the occupation codes and the distance table."""
 
+import datetime as dt
+
 from django.urls import reverse
 
 from jobbro.matching import occupations
@@ -104,3 +106,24 @@ def test_a_new_pair_is_stored_once_whichever_town_comes_first(client, people, to
     assert client.post(reverse("matching:distances"), data).status_code == 302
     row = TravelTime.objects.get(origin__name="Barrit", destination__name="Ørum")
     assert (row.km, row.minutes_public) == (30, 70)
+
+
+def test_the_data_subject_export_holds_the_profile_suggestions_and_decisions(
+    people, fatima_profile, kitchen
+):
+    from jobbro.citizens.subject_export import as_json, build
+    from jobbro.matching import services, suggest
+    from jobbro.matching.models import DecisionKind, Suggestion
+
+    shown = suggest.for_citizen(fatima_profile.citizen, dt.date(2026, 12, 1)).suggestions
+    services.suggestions_record(shown=shown, shown_in="citizen", by=people["amir"])
+    services.decision_record(
+        suggestion=Suggestion.objects.get(),
+        kind=DecisionKind.DECLINED,
+        reason="Passer ikke",
+        by=people["amir"],
+    )
+    export = as_json(build(fatima_profile.citizen, by=people["alice"]))
+    text = str(export)
+    assert "9412 Køkkenmedhjælpere" in text and "Passer ikke" in text
+    assert "Sådan" not in text and "Ønsket fag" in text  # the factors, by name
