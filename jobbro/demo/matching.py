@@ -246,7 +246,7 @@ def _history(rng: random.Random, today: dt.date, ambassadors: list[User]) -> Non
         suggestions.append(
             Suggestion(
                 citizen_id=citizen.pk,
-                opening_id=placement.opening_id,
+                opening=openings[placement.opening_id],
                 score=round(score, 1),
                 rank=rng.choice((1, 1, 1, 2, 3)),
                 factors=factors,

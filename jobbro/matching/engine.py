@@ -106,6 +106,40 @@ def closeness(codes: np.ndarray, occupation: np.ndarray) -> np.ndarray:
     return value.max(axis=1) if value.shape[1] else np.zeros(len(occupation))
 
 
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_inverse=True) for small non-negative integers, without a sort."""
+    if not len(values):
+        return values[:0], values[:0]
+    present = np.zeros(int(values.max()) + 1, bool)
+    present[values] = True
+    index = np.cumsum(present) - 1
+    return np.flatnonzero(present), index[values]
+
+
+class _Closeness:
+    """closeness() for many pairs at once, computed once per (person, distinct occupation)
+    and then looked up: a caseload has far fewer distinct occupations than pairs."""
+
+    def __init__(self, pi: np.ndarray, occupation: np.ndarray):
+        self.people, self.person_of = _distinct(pi)
+        self.codes, self.code_of = _distinct(occupation + 1)  # -1 (none) as 0
+        self.codes = self.codes - 1
+
+    def __call__(self, codes: np.ndarray) -> np.ndarray:
+        rows = codes[self.people]  # P × K
+        if not rows.shape[1]:
+            return np.zeros(len(self.person_of))
+        occ = self.codes[None, None, :]  # 1 × 1 × U
+        c = rows[:, :, None]  # P × K × 1
+        value = np.where(
+            c == occ,
+            1.0,
+            np.where(c // 10 == occ // 10, 0.6, np.where(c // 100 == occ // 100, 0.3, 0.0)),
+        )
+        value = np.where((c >= 0) & (occ >= 0), value, 0.0).max(axis=1)  # P × U
+        return value[self.person_of, self.code_of]
+
+
 def minutes_between(travel: Travel, people: People, pi, openings: Openings, oj) -> np.ndarray:
     """Travel minutes each way: by car for a citizen with a licence, else public transport."""
     a, b = people.town[pi], openings.town[oj]
@@ -152,12 +186,13 @@ def _popcount(x: np.ndarray) -> np.ndarray:
 def factor_values(people: People, pi, openings: Openings, oj, minutes) -> np.ndarray:
     """Each pair's value of each factor, 0..1 (columns in factors.ORDER)."""
     occ = openings.occupation[oj]
+    near = _Closeness(pi, occ)
     values = np.empty((len(pi), N_FACTORS))
-    values[:, F["occupation_wish"]] = closeness(people.wishes[pi], occ)
+    values[:, F["occupation_wish"]] = near(people.wishes)
     industry = openings.industry[oj]
     wished = people.industries[pi, np.where(industry >= 0, industry, 0)]
     values[:, F["industry_wish"]] = np.where(industry >= 0, wished, 0.0)
-    values[:, F["experience"]] = closeness(people.experience[pi], occ)
+    values[:, F["experience"]] = near(people.experience)
     asked = openings.words[oj]
     shared = _popcount(people.words[pi] & asked)
     values[:, F["competences"]] = np.where(
@@ -171,7 +206,7 @@ def factor_values(people: People, pi, openings: Openings, oj, minutes) -> np.nda
     values[:, F["barometer"]] = openings.barometer[oj]
     values[:, F["company_outcomes"]] = openings.company_rate[oj]
     values[:, F["occupation_outcomes"]] = openings.occupation_rate[oj]
-    values[:, F["reservations"]] = 1 - closeness(people.reserved[pi], occ)
+    values[:, F["reservations"]] = 1 - near(people.reserved)
     return values
 
 
@@ -201,7 +236,9 @@ def top_k(scored: Scored, k: int) -> dict[int, np.ndarray]:
     ok = np.flatnonzero(scored.ok())
     if not len(ok):
         return {}
-    order = ok[np.lexsort((-scored.score[ok], scored.people[ok]))]
+    # One sort on person, then score descending (scores are 0..100, so 1000 apart per person).
+    key = scored.people[ok].astype(np.float64) * 1000.0 + (100.0 - scored.score[ok])
+    order = ok[np.argsort(key, kind="stable")]
     people = scored.people[order]
     starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
     ends = np.r_[starts[1:], len(order)]
@@ -239,7 +276,7 @@ def optimal(n_people: int, n_openings: int, pi, oj, score, capacity, *, locked=N
         np.subtract.at(capacity, oj[locked], 1)
     capacity = np.maximum(capacity, 0)
     usable = np.flatnonzero(free_person[pi] & (capacity[oj] > 0) & (score > 0))
-    people = np.unique(pi[usable])
+    people = _distinct(pi[usable])[0]
     chosen = usable[:0]
     if len(usable):
         chosen = _flow(n_people, n_openings, pi, oj, score, capacity, usable, people)

@@ -122,19 +122,26 @@ def load_people(citizens: Sequence[Citizen], towns: TownIndex, today: dt.date) -
     )
 
 
-def matchable_openings(today: dt.date):
-    """Open openings of cooperating companies that have not ended, with free capacity and
-    what the score needs of their company: current demand and the latest barometer answer."""
+def with_company_signals(openings, today: dt.date):
+    """Openings with free capacity and what the score needs of their company: current demand
+    (`has_demand`) and the latest barometer answer (`readiness`)."""
     demand = Demand.objects.filter(company=OuterRef("company")).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=today)
     )
     latest = BarometerSurvey.objects.filter(company=OuterRef("company")).order_by("-surveyed_on")
     return (
-        Opening.objects.with_free_capacity()
-        .filter(is_open=True, company__partnership_status=PartnershipStatus.ACTIVE)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        openings.with_free_capacity()
         .select_related("company")
         .annotate(has_demand=Exists(demand), readiness=Subquery(latest.values("readiness")[:1]))
+    )
+
+
+def matchable_openings(today: dt.date):
+    """Open openings of cooperating companies that have not ended."""
+    return (
+        with_company_signals(Opening.objects.all(), today)
+        .filter(is_open=True, company__partnership_status=PartnershipStatus.ACTIVE)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         .order_by("company__name", "title", "id")
     )
 

@@ -115,6 +115,8 @@ def _explain(factor: str, value: float, citizen: Citizen, opening: Opening, minu
         if not readiness:
             return _("Virksomheden har ikke svaret på jobbarometeret")
         return _("Jobbarometer: %(answer)s") % {"answer": _readiness_label(readiness)}
+    if factor in (Factor.COMPANY_OUTCOMES, Factor.OCCUPATION_OUTCOMES) and abs(value - 0.5) < 1e-9:
+        return _("Ingen afsluttede forløb at gå efter endnu: tæller halvt")
     if factor == Factor.COMPANY_OUTCOMES:
         return _(
             "Tidligere forløb hos virksomheden: %(pct)s endte i arbejde (vægtet mod 50 %% uden historik)"
@@ -181,12 +183,15 @@ def for_citizen(citizen: Citizen, today: dt.date, limit: int = 10) -> Result:
         np.arange(m),
     )
     declined = selectors.declined_pairs([citizen.pk])
+    accepted = selectors.accepted_pairs([citizen.pk])
     result = Result(weights=ctx.weights)
     order = np.lexsort((np.arange(m), -scored.score))
     for k in order:
         opening = ctx.openings[k]
         if (citizen.pk, opening.pk) in declined:
             result.left_out.append(LeftOut(opening, _("fravalgt tidligere")))
+        elif (citizen.pk, opening.pk) in accepted:
+            result.left_out.append(LeftOut(opening, _("accepteret: forslag til forløb oprettet")))
         elif scored.reason[k] != engine.OK:
             profile = getattr(citizen, "match_profile", None)
             why = rules.why_not(
@@ -225,11 +230,12 @@ def for_opening(
         np.arange(n),
         np.zeros(n, np.int64),
     )
-    declined = selectors.declined_pairs([c.pk for c in citizens])
+    ids = [c.pk for c in citizens]
+    decided = selectors.declined_pairs(ids) | selectors.accepted_pairs(ids)
     result = Result(weights=ctx.weights)
     for k in np.lexsort((np.arange(n), -scored.score)):
         citizen = citizens[k]
-        if scored.reason[k] != engine.OK or (citizen.pk, opening.pk) in declined:
+        if scored.reason[k] != engine.OK or (citizen.pk, opening.pk) in decided:
             continue
         if len(result.suggestions) >= limit:
             break

@@ -281,3 +281,66 @@ def test_it_gives_every_demo_user_a_password_that_passes_every_validator(today):
 def test_it_lets_every_demo_login_in_with_the_demo_password(today):
     for _role, username in demo_logins():
         assert User.objects.get(username=username).check_password(DEMO_PASSWORD), username
+
+
+# Matching (jobbro/demo/matching.py) ----------------------------------------------------------
+
+
+def test_it_codes_every_opening_with_a_shipped_occupation(today):
+    from jobbro.matching import occupations
+
+    codes = set(Opening.objects.values_list("occupation_code", flat=True))
+    assert codes and all(occupations.is_unit(c) for c in codes)
+
+
+def test_it_gives_every_matching_profile_two_wished_industries_or_more(today):
+    from jobbro.matching.models import MatchProfile
+
+    profiles = MatchProfile.objects.all()
+    assert profiles.exists()
+    for p in profiles:
+        p.full_clean(exclude=["citizen"])
+        assert len(set(p.wished_industries)) >= 2
+
+
+def test_every_decision_keeps_the_score_and_factors_its_suggestion_showed(today):
+    from jobbro.matching.models import DECLINES, Decision
+
+    decisions = Decision.objects.select_related("suggestion", "placement")
+    assert (
+        decisions.filter(kind="accepted").exists() and decisions.filter(kind__in=DECLINES).exists()
+    )
+    for d in decisions:
+        assert d.suggestion is not None
+        assert (d.score, d.factors) == (d.suggestion.score, d.suggestion.factors)
+        assert (d.citizen_id, d.opening_id) == (d.suggestion.citizen_id, d.suggestion.opening_id)
+        assert d.decided_at >= d.suggestion.shown_at and d.decided_at <= timezone.now()
+        if d.kind == "accepted":
+            assert d.placement.citizen_id == d.citizen_id and d.placement.opening_id == d.opening_id
+        else:
+            assert d.reason and d.placement is None
+
+
+def test_the_evaluation_shows_real_bands(today):
+    from jobbro.matching import evaluation
+
+    rated = [b for b in evaluation.bands() if b.work_rate is not None]
+    assert len(rated) >= 3
+
+
+def test_the_demo_proposal_respects_the_capacities(today):
+    """Each opening gets at most its places, counting the placements already agreed or running
+    there (a locked, accepted pair's own placement is one of them)."""
+    from jobbro.matching.models import ProposalRun
+    from jobbro.matching.selectors import locked_pairs
+
+    run = ProposalRun.objects.get()
+    assignments = run.result["assignments"]
+    occupying_locked = Counter(o for c, o, occupies in locked_pairs(run.citizen_ids) if occupies)
+    per_opening = Counter(a["opening"] for a in assignments)
+    openings = Opening.objects.with_free_capacity().in_bulk(per_opening)
+    assert per_opening
+    for pk, n in per_opening.items():
+        others = openings[pk].occupied - occupying_locked[pk]
+        assert n + others <= openings[pk].capacity, pk
+    assert len({a["citizen"] for a in assignments}) == len(assignments)
