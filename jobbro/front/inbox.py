@@ -259,8 +259,46 @@ def _assessments(user) -> Group:
     )
 
 
+def _sessions(user, today) -> list[Group]:
+    """The teacher's day: sessions left without attendance, then today's. No participant
+    is shown here, only the cohort, the time and the content."""
+    from jobbro.attendance import selectors as attendance_selectors
+
+    groups = []
+    for key, label, hint, qs, alert in (
+        (
+            "sessions_unrecorded",
+            _("Mødegange uden registreret fremmøde"),
+            _("Holdt inden for de seneste 14 dage, men ingen deltageres fremmøde er registreret."),
+            attendance_selectors.sessions_unrecorded(user, today),
+            True,
+        ),
+        (
+            "sessions_today",
+            _("Dagens mødegange"),
+            _("Registrér fremmødet med ét tryk pr. deltager."),
+            attendance_selectors.sessions_today(user, today),
+            False,
+        ),
+    ):
+        items = [
+            Item(
+                action=str(_("Registrér fremmøde")),
+                url=_url("attendance:session", s.pk),
+                who=str(s.cohort),
+                detail=f"{_date(s.on)} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} · {s.title}"
+                + (f" · {s.place}" if s.place else ""),
+            )
+            for s in qs[:SHOWN]
+        ]
+        more = reverse("attendance:sessions")
+        groups.append(Group(key, str(label), str(hint), qs.count(), items, more, alert))
+    return groups
+
+
 # Most urgent first: late answers and follow-ups, then today's, then this week's.
 ORDER = (
+    "sessions_unrecorded",
     "acute_late",
     "follow_ups_late",
     "acute",
@@ -270,6 +308,7 @@ ORDER = (
     "past_end",
     "ending",
     "assessments",
+    "sessions_today",
 )
 
 
@@ -279,6 +318,8 @@ def groups_for(
     """The front page's groups for this user, most urgent first; empty groups dropped."""
     today = today or timezone.localdate()
     now = now or timezone.now()
+    if user.role == Role.TEACHER:
+        return [g for g in _sessions(user, today) if g.count]
     if user.role not in placement_access.READ_ROLES:
         return []
     placements = _own_placements(user)

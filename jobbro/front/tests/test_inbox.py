@@ -116,3 +116,35 @@ def test_an_empty_day_says_so(client, people, citizens):
     client.force_login(people["alice"])
     response = client.get(reverse("front:home"))
     assert "Der er ikke noget, der haster i dag" in response.content.decode()
+
+
+def test_it_gives_the_teacher_todays_sessions_and_those_left_unrecorded(people, citizens):
+    from jobbro.attendance.models import Attendance, AttendanceStatus, Session
+    from jobbro.attendance.tests.factories import enrol, make_cohort
+
+    cohort = make_cohort(people["tove"], name="Najah 4")
+    enrol(cohort, citizens["fatima"])
+    today = timezone.localdate()
+
+    def session(on, title):
+        return Session.objects.create(
+            cohort=cohort, on=on, starts_at=dt.time(9), ends_at=dt.time(12), title=title
+        )
+
+    now = session(today, "Modul 2")
+    unrecorded = session(today - dt.timedelta(days=2), "Modul 1")
+    recorded = session(today - dt.timedelta(days=3), "Intro")
+    Attendance.objects.create(
+        session=recorded,
+        citizen=citizens["fatima"],
+        status=AttendanceStatus.PRESENT,
+        recorded_by=people["tove"],
+    )
+    groups = inbox.groups_for(people["tove"])
+    assert keys(groups) == ["sessions_unrecorded", "sessions_today"]
+    assert [i.url for i in groups[0].items] == [
+        reverse("attendance:session", kwargs={"pk": unrecorded.pk})
+    ]
+    assert groups[1].items[0].url == reverse("attendance:session", kwargs={"pk": now.pk})
+    # Another teacher's cohort is not on her page.
+    assert inbox.groups_for(people["lene"]) == []
