@@ -40,6 +40,7 @@ from jobbro.lib.dates import add_years, age_on
 from . import names
 from .assessments import build_assessments
 from .companies import build_companies
+from .journal import build_journal
 from .matching import build_matching
 from .placements import build_placements
 from .screening import build_screening
@@ -212,6 +213,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_assessments(rng, today=today, stdout=stdout)
         build_screening(seed=seed, today=today, stdout=stdout)
         build_matching(seed=seed, today=today, stdout=stdout)
+        build_journal(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

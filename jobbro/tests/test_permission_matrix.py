@@ -908,6 +908,8 @@ def _journal(citizen, placement):
     author = citizen.case_worker
     make_note(citizen, author, placement=placement, files=[pdf_upload()])
     make_planned(citizen, author, placement=placement)
+
+
 def _matching_kwarg(name: str, citizen, user, people) -> int:
     """The pk a matching URL takes: the citizen's, the job bank's opening, a suggestion of
     that opening for the citizen shown to this user, or a row of the distance table."""

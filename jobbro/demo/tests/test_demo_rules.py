@@ -344,3 +344,59 @@ def test_the_demo_proposal_respects_the_capacities(today):
         others = openings[pk].occupied - occupying_locked[pk]
         assert n + others <= openings[pk].capacity, pk
     assert len({a["citizen"] for a in assignments}) == len(assignments)
+
+
+# The journal (jobbro/demo/journal.py) -------------------------------------------------------
+
+
+def test_it_builds_journals_with_planned_and_cancelled_conversations(today):
+    from jobbro.journal.models import JournalNote, NoteStatus
+
+    counts = Counter(JournalNote.objects.values_list("status", flat=True))
+    assert counts[NoteStatus.RECORDED] > 100
+    assert counts[NoteStatus.PLANNED] >= 4 and counts[NoteStatus.CANCELLED] >= 1
+    for username in ("sagsbehandler", "ambassador"):
+        planned = JournalNote.objects.filter(author__username=username, status=NoteStatus.PLANNED)
+        assert planned.exists(), f"{username} has planned conversations to show"
+
+
+def test_every_journal_note_keeps_the_journals_rules(today):
+    from jobbro.journal.models import PLANNABLE, JournalNote, NoteStatus
+
+    start = timezone.make_aware(dt.datetime.combine(today, dt.time()))
+    for note in JournalNote.objects.select_related("citizen", "placement"):
+        if note.status == NoteStatus.RECORDED:
+            assert note.text and note.occurred_on <= today
+            assert note.occurred_on >= timezone.localtime(note.citizen.settled_at).date()
+        else:
+            assert note.kind in PLANNABLE and note.starts_at >= start and note.place
+            assert is_workday(timezone.localtime(note.starts_at).date())
+        if note.placement is not None:
+            assert note.placement.citizen_id == note.citizen_id
+            assert note.placement.status != PlacementStatus.CANCELLED
+
+
+def test_the_demo_consultant_reads_some_notes_and_the_mentor_none(today):
+    from jobbro.citizens.access import citizens_for
+    from jobbro.journal.access import notes_of
+
+    konsulent = User.objects.get(username="konsulent")
+    seen = [n for c in citizens_for(konsulent) for n in notes_of(konsulent, c)]
+    assert seen, "the demo consultant has notes about their companies' placements to read"
+    mentor = User.objects.get(username="mentor")
+    assert not any(notes_of(mentor, c).exists() for c in citizens_for(mentor))
+
+
+def test_every_attachment_is_a_real_pdf_whose_hash_matches(today):
+    import hashlib
+
+    from jobbro.journal import attachments
+    from jobbro.journal.models import Attachment
+
+    found = list(Attachment.objects.all())
+    assert len(found) >= 3
+    for attachment in found:
+        data = attachments.read(attachment.stored_as)
+        assert attachments.content_type_of(data) == attachments.PDF == attachment.content_type
+        assert hashlib.sha256(data).hexdigest() == attachment.sha256
+        assert len(data) == attachment.size
