@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "jobbro.citizens",
     "jobbro.companies",
     "jobbro.placements",
+    "jobbro.cases",
     "jobbro.assessments",
     "jobbro.programmes",
     "jobbro.attendance",

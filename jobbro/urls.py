@@ -6,6 +6,7 @@ urlpatterns = [
     path("borgere/", include("jobbro.citizens.urls")),
     path("adgangslog/", include("jobbro.audit.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
+    path("sager/", include("jobbro.cases.urls")),
     path("forloeb/", include("jobbro.placements.urls")),
     path("progression/", include("jobbro.assessments.urls")),
     path("fremmoede/", include("jobbro.attendance.urls")),

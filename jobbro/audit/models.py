@@ -41,6 +41,8 @@ class Purpose(models.TextChoices):
     CREATION = "creation", _("Oprettelse af ny sag")
     LOOKUP = "lookup", _("CPR-opslag uden for egen sagsstamme")
     NAMED = "named", _("Navngivet adgang til traumescreening")
+    HANDOVER = "handover", _("Overdragelse af sagen, afgivet eller modtaget")
+    RETENTION = "retention", _("Sletning efter opbevaringsregel")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

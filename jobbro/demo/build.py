@@ -44,6 +44,7 @@ from .journal import build_journal
 from .matching import build_matching
 from .placements import build_placements
 from .screening import build_screening
+from .status import build_status
 
 # Public on purpose: printed by `jobbro demo` and in the README; only demo users have it.
 DEMO_PASSWORD = "Blaabaer-kajak-tusmoerke-42"  # noqa: S105
@@ -214,6 +215,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_screening(seed=seed, today=today, stdout=stdout)
         build_matching(seed=seed, today=today, stdout=stdout)
         build_journal(seed=seed, today=today, stdout=stdout)
+        build_status(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

@@ -12,6 +12,7 @@ NAVIGATION = [
     (_("Borgere"), "citizens:list", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("96-timers-listen"), "citizens:awaiting", (Role.CASE_WORKER, Role.AMBASSADOR)),
     (_("Mine mentees"), "citizens:mentees", (Role.MENTOR,)),
+    (_("Overdragelser"), "cases:transfers", (Role.CASE_WORKER,)),
     (
         _("Forløb"),
         "placements:list",

@@ -143,6 +143,16 @@ class Placement(Versioned):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_on:%d.%m.%Y}"
 
+    def past_planned_end(self, today: dt.date | None = None) -> bool:
+        """Still active after its planned end: flagged ("Forløbet er over planlagt slutdato")
+        instead of counting its weeks on forever."""
+        today = today or timezone.localdate()
+        return self.status == PlacementStatus.ACTIVE and bool(self.ends_on and self.ends_on < today)
+
+    @property
+    def is_past_planned_end(self) -> bool:
+        return self.past_planned_end()
+
     def clean(self) -> None:
         """The rules every placement keeps, whoever saves it (form, service, demo)."""
         errors = {}

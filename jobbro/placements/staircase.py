@@ -145,12 +145,18 @@ def private_internships_free(today: dt.date) -> bool:
     )
 
 
+PAST_PLANNED_END = gettext_lazy(
+    "Forløbet er over planlagt slutdato: afslut det, eller ret slutdatoen, hvis det fortsætter."
+)
+
+
 def could_move_up(placements: QuerySet, today: dt.date, *, free_private: bool) -> QuerySet:
     """The active placements among these that could move up the staircase."""
     long_internship = today - dt.timedelta(weeks=LONG_INTERNSHIP_WEEKS)
     long_subsidy = today - dt.timedelta(weeks=LONG_WAGE_SUBSIDY_WEEKS)
     q = Q(kind=PlacementKind.INTERNSHIP, paid_hours_per_week=0, starts_on__lte=long_internship)
     q |= Q(kind=PlacementKind.WAGE_SUBSIDY, starts_on__lte=long_subsidy)
+    q |= Q(ends_on__lt=today)  # past its planned end: flagged, not counted on
     if free_private:
         q |= Q(kind=PlacementKind.INTERNSHIP) & ~Q(company__sector=Sector.PRIVATE)
     return placements.filter(status=PlacementStatus.ACTIVE).filter(q)
@@ -158,6 +164,10 @@ def could_move_up(placements: QuerySet, today: dt.date, *, free_private: bool) -
 
 def move_up_reasons(placement: Placement, today: dt.date, *, free_private: bool) -> list[str]:
     """Why this placement is on "who could move up", in Danish, one line per reason."""
+    if placement.past_planned_end(today):
+        # Counting on would say "478 uger i praktik": the course is over or its end was
+        # not recorded, and that is what to look at.
+        return [str(PAST_PLANNED_END)]
     reasons = []
     internship = placement.kind == PlacementKind.INTERNSHIP
     weeks = (today - placement.starts_on).days // 7

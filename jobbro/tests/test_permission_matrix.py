@@ -580,6 +580,21 @@ OUTSIDE.update(dict.fromkeys(MATCHING_ABOUT_ONE, _row({})))
 # reads it; the mentor, a volunteer about one person, does not.
 PRACTICE_READ = _row({}, default=ALLOW) | {"mentor": DENY}
 MATRIX.update({"practices:list": PRACTICE_READ, "practices:detail": PRACTICE_READ})
+# A case's status, mentor and handover (jobbro/cases): the case worker who owns the case file
+# (or shares it in the team) changes them; a stated reason opens for reading only, so nobody
+# outside the context may (OUTSIDE: all refused, none sent to state a reason).
+CASE_CHANGE = _row({"case_worker": ALLOW})
+CASE_URLS = (
+    "cases:pause",
+    "cases:resume",
+    "cases:close",
+    "cases:reopen",
+    "cases:mentor",
+    "cases:mentor_end",
+    "cases:transfer",
+)
+MATRIX.update({"cases:transfers": CASE_CHANGE, **dict.fromkeys(CASE_URLS, CASE_CHANGE)})
+OUTSIDE.update(dict.fromkeys(CASE_URLS, _row({})))
 
 # Trauma screening (jobbro/screening/access.py): health data, narrower than the case file.
 # Only the citizen's own case worker (and colleagues they name, tested in the app) opens it;
@@ -689,6 +704,7 @@ CITIZEN_URLS = sorted(
     if u.params
     and (
         n.startswith(("citizens:", "placements:", "journal:"))
+        n.startswith(("citizens:", "placements:", "cases:"))
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
@@ -705,7 +721,7 @@ def _user(people, subject):
 def _kwargs(url: Url, citizen, user, people) -> dict:
     if not url.params:
         return {}
-    if url.name.startswith("citizens:") and url.params == ("pk",):
+    if url.name.startswith(("citizens:", "cases:")) and url.params == ("pk",):
         return {"pk": citizen.pk}
     if url.name == "citizens:language_remove":
         return {"pk": citizen.pk, "code": "ar"}
@@ -1493,6 +1509,7 @@ STATED: dict[str, dict[str, str]] = {
     # Matching is for one's own context: a stated reason opens the case file, not matching.
     "matching:citizen": STATED_REFUSED,
     "matching:profile": STATED_REFUSED,
+    **dict.fromkeys(CASE_URLS, STATED_REFUSED),
 }
 
 

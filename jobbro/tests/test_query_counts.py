@@ -53,6 +53,7 @@ PAGES = {
     "citizens:awaiting": "",
     "citizens:mentees": "",
     "citizens:unmatched": "",
+    "cases:transfers": "",
     "placements:list": "",
     "placements:move_up": "",
     "placements:follow_ups": "",
@@ -104,6 +105,8 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.assessments.tests.conftest import make_assessment
     from jobbro.audit.models import AccessLogEntry, Action, Purpose
     from jobbro.citizens.models import AccessGrant, CitizenLanguage
+    from jobbro.cases.models import Transfer
+    from jobbro.citizens.models import AccessGrant
     from jobbro.companies.models import BarometerSurvey, ContactLogEntry, Demand
     from jobbro.conftest import make_citizen, make_user
     from jobbro.journal.tests.factories import make_planned
@@ -126,6 +129,15 @@ def _add_rows(people, start, stop, instrument):
 
         for planner in ("alice", "amir"):
             make_planned(citizen, people[planner], placement=placement)
+        Transfer.objects.create(
+            citizen=citizen,
+            from_case_worker=people["carol"],
+            to_case_worker=people["alice"],
+            from_team=people["carol"].team,
+            to_team=people["alice"].team,
+            handover_on=dt.date(2026, 3, 2),
+            note="Overdraget",
+        )
         company = placement.company
         make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])
         Demand.objects.create(company=company, job_type=f"Jobtype {i}", people=2)

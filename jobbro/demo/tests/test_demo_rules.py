@@ -400,3 +400,62 @@ def test_every_attachment_is_a_real_pdf_whose_hash_matches(today):
         assert attachments.content_type_of(data) == attachments.PDF == attachment.content_type
         assert hashlib.sha256(data).hexdigest() == attachment.sha256
         assert len(data) == attachment.size
+
+
+# Case status, mentors and handovers (jobbro/cases/services.py) ----------------------------
+
+
+def test_it_closes_cases_of_every_reason_and_pauses_some(today):
+    from jobbro.citizens.models import Citizen
+    from jobbro.citizens.status import ClosingReason, PauseReason, StatusPeriod
+
+    closed = Citizen.objects.closed_cases().values_list("status_periods__closing_reason", flat=True)
+    assert set(closed) >= set(ClosingReason.values)
+    paused = StatusPeriod.objects.filter(status="paused").values_list("pause_reason", flat=True)
+    assert set(paused) == set(PauseReason.values)
+
+
+def test_a_closed_case_has_no_placement_that_is_not_over_nor_one_ended_after_it(today):
+    from jobbro.citizens.status import CaseStatus, StatusPeriod
+
+    for period in StatusPeriod.objects.filter(status=CaseStatus.CLOSED):
+        placements = Placement.objects.filter(citizen_id=period.citizen_id)
+        assert not placements.filter(
+            status__in=(PlacementStatus.PROPOSED, PlacementStatus.PLANNED, PlacementStatus.ACTIVE)
+        ).exists()
+        assert not placements.filter(ends_on__gt=period.starts_on).exists()
+        assert period.starts_on <= today
+
+
+def test_a_closed_case_has_no_mentor_and_every_mentor_has_a_history(today):
+    from jobbro.cases.models import Mentorship
+    from jobbro.citizens.models import Citizen
+
+    assert not Citizen.objects.closed_cases().filter(mentor__isnull=False).exists()
+    with_mentor = Citizen.objects.filter(mentor__isnull=False)
+    assert with_mentor.exists()
+    for citizen in with_mentor:
+        assert Mentorship.objects.filter(
+            citizen=citizen, mentor=citizen.mentor, ends_on__isnull=True
+        ).exists()
+
+
+def test_handovers_reach_the_demo_case_worker_and_match_the_case_files(today):
+    from jobbro.cases.models import Transfer
+
+    demo = User.objects.get(username="sagsbehandler")
+    assert Transfer.objects.filter(to_case_worker=demo).count() >= 2
+    assert Transfer.objects.filter(from_case_worker=demo).exists()
+    for t in Transfer.objects.select_related("citizen"):
+        assert t.citizen.case_worker_id == t.to_case_worker_id
+        assert t.citizen.events.filter(kind="transfer").exists()
+
+
+def test_some_cases_closed_over_five_years_ago(today):
+    from jobbro.citizens.status import StatusPeriod
+    from jobbro.lib.dates import add_years
+
+    assert (
+        StatusPeriod.objects.filter(status="closed", starts_on__lt=add_years(today, -5)).count()
+        >= 3
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "jobbro.cases"
+    verbose_name = "Sagens status, mentor og overdragelse"
