@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "jobbro.companies",
     "jobbro.placements",
     "jobbro.cases",
+    "jobbro.erasure",
     "jobbro.assessments",
     "jobbro.programmes",
     "jobbro.attendance",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("adgangslog/", include("jobbro.audit.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
     path("sager/", include("jobbro.cases.urls")),
+    path("sletning/", include("jobbro.erasure.urls")),
     path("forloeb/", include("jobbro.placements.urls")),
     path("progression/", include("jobbro.assessments.urls")),
     path("fremmoede/", include("jobbro.attendance.urls")),

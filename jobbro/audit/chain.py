@@ -109,11 +109,15 @@ class Verification:
         return not self.broken and self.anchor_found is not False
 
 
-def verify(entries: Iterable, anchor: tuple[int, str] | None = None) -> Verification:
+def verify(
+    entries: Iterable, anchor: tuple[int, str] | None = None, start: str = GENESIS
+) -> Verification:
     """Walk the rows in id order; after a broken link go on from the stored hash, so one
-    changed row is one break and later rows are still checked."""
+    changed row is one break and later rows are still checked. `start` is the hash the
+    first row follows: GENESIS for the whole log, or a checkpoint's hash when the rows up to
+    it were removed under the log's retention rule (docs/retention.md)."""
     result = Verification()
-    previous = GENESIS
+    previous = start
     if anchor is not None:
         # The empty log's head is 0:GENESIS, and it is in every chain.
         result.anchor_found = anchor == (0, GENESIS)

@@ -22,6 +22,7 @@ from jobbro.cases.models import Mentorship, Transfer
 from jobbro.citizens import municipalities
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
 from jobbro.citizens.status import CaseStatus, ClosingReason, PauseReason, StatusPeriod
+from jobbro.erasure.services import retention_list
 from jobbro.lib.dates import add_years
 from jobbro.placements.models import Placement, PlacementStatus
 
@@ -147,10 +148,12 @@ def build_status(*, seed: int, today: dt.date, stdout=None) -> None:
     StatusPeriod.objects.bulk_create(periods)
     transfers = _transfers(rng, today, set(closed_ids), events)
     TimelineEvent.objects.bulk_create(events)
+    # What `jobbro retention` would find this month, waiting for the administrator.
+    due = len(retention_list(today=today))
     if stdout is not None:
         stdout.write(
             f"Sagsstatus: {len(closed_ids)} lukkede sager, {len(paused_ids)} på pause, "
-            f"{transfers} overdragelser.\n"
+            f"{transfers} overdragelser, {due} punkter til sletning.\n"
         )
 
 

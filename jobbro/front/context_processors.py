@@ -62,6 +62,7 @@ NAVIGATION = [
     (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
+    (_("Sletning"), "erasure:decisions", (Role.ADMINISTRATOR,)),
     (_("Brugere"), "accounts:users", (Role.ADMINISTRATOR,)),
     (_("Administrationslog"), "accounts:admin_log", (Role.ADMINISTRATOR, Role.MANAGER)),
     (_("Begrundede adgange"), "accounts:grants", (Role.MANAGER,)),

@@ -594,6 +594,8 @@ CASE_URLS = (
     "cases:transfer",
 )
 MATRIX.update({"cases:transfers": CASE_CHANGE, **dict.fromkeys(CASE_URLS, CASE_CHANGE)})
+# Retention and deletion (jobbro/erasure): the administrator decides, seeing citizens by id.
+MATRIX.update(dict.fromkeys(("erasure:decisions", "erasure:rules", "erasure:decide"), ADMIN_ONLY))
 OUTSIDE.update(dict.fromkeys(CASE_URLS, _row({})))
 
 # Trauma screening (jobbro/screening/access.py): health data, narrower than the case file.
@@ -755,6 +757,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _screening_kwarg(url.name, citizen, people)}
     if url.name.startswith("matching:"):
         return {"pk": _matching_kwarg(url.name, citizen, user, people)}
+    if url.name == "erasure:decide":
+        return {"pk": _erasure_kwarg(citizen)}
     if url.name.startswith("companies:") and url.params == ("pk",):
         company, opening = _job_bank(people)
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
@@ -770,6 +774,20 @@ def _first(rows: "models.QuerySet[M]") -> M:
     found = rows.first()
     assert found is not None, f"the test data has no {rows.model.__name__} for this URL"
     return found
+
+
+def _erasure_kwarg(citizen) -> int:
+    """A pending decision about the citizen's case (the rules may have been flushed)."""
+    from django.utils import timezone
+
+    from jobbro.erasure.models import ErasureDecision, RetentionRule
+    from jobbro.erasure.shipped import RULES
+
+    rule, _ = RetentionRule.objects.get_or_create(kind="case_file", defaults=RULES[0])
+    decision, _ = ErasureDecision.objects.get_or_create(
+        rule=rule, citizen_id=citizen.pk, defaults={"due_since": timezone.localdate()}
+    )
+    return decision.pk
 
 
 def _placement_kwarg(name: str, citizen) -> int:

@@ -54,6 +54,7 @@ PAGES = {
     "citizens:mentees": "",
     "citizens:unmatched": "",
     "cases:transfers": "",
+    "erasure:decisions": "",
     "placements:list": "",
     "placements:move_up": "",
     "placements:follow_ups": "",
@@ -104,11 +105,12 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.accounts.models import AdminAction, AdminLogEntry, Role, Team
     from jobbro.assessments.tests.conftest import make_assessment
     from jobbro.audit.models import AccessLogEntry, Action, Purpose
-    from jobbro.citizens.models import AccessGrant, CitizenLanguage
     from jobbro.cases.models import Transfer
-    from jobbro.citizens.models import AccessGrant
+    from jobbro.citizens.models import AccessGrant, CitizenLanguage
     from jobbro.companies.models import BarometerSurvey, ContactLogEntry, Demand
     from jobbro.conftest import make_citizen, make_user
+    from jobbro.erasure.models import ErasureDecision, RetentionRule
+    from jobbro.erasure.shipped import RULES
     from jobbro.journal.tests.factories import make_planned
     from jobbro.placements.tests.factories import place_with_everything
 
@@ -137,6 +139,11 @@ def _add_rows(people, start, stop, instrument):
             to_team=people["alice"].team,
             handover_on=dt.date(2026, 3, 2),
             note="Overdraget",
+        )
+        ErasureDecision.objects.create(
+            rule=RetentionRule.objects.get_or_create(kind="case_file", defaults=RULES[0])[0],
+            citizen_id=citizen.pk,
+            due_since=dt.date(2026, 3, 2),
         )
         company = placement.company
         make_assessment(citizen, instrument, dt.date(2026, 3, 2), people["alice"])

@@ -140,3 +140,28 @@ def test_a_transfer_counts_the_case_files_version_up(people, citizens):
         note="x",
     )
     assert Citizen.objects.get(pk=fatima.pk).version == before + 1
+
+
+@pytest.mark.django_db
+def test_the_data_subject_export_holds_status_mentors_and_handovers(client, people, citizens):
+    import json
+
+    from jobbro.citizens.status import ClosingReason
+
+    fatima, alice = citizens["fatima"], people["alice"]
+    services.case_transfer(
+        citizen=fatima, by=alice, to_case_worker=people["bob"], handover_on=TODAY, note="Ny adresse"
+    )
+    services.case_close(
+        citizen=fatima, by=alice, closed_on=TODAY, reason=ClosingReason.MOVED, municipality="630"
+    )
+    client.force_login(people["bob"])
+
+    data = json.loads(client.get(f"/borgere/{fatima.pk}/eksport/").content)
+
+    parts = {p["key"]: p for s in data["sections"] for p in s["parts"]}
+    (period,) = parts["status_periods"]["rows"]
+    assert period["closing_reason"] == "Flyttet til anden kommune"
+    assert period["municipality"] == "Vejle Kommune"
+    assert parts["transfers"]["rows"][0]["note"] == "Ny adresse"
+    assert parts["mentorships"]["rows"][0]["mentor"] == str(people["mads"])

@@ -34,11 +34,22 @@ class Command(BaseCommand):
             metavar="ID:HASH",
             help="a head printed by an earlier run: that row must still be in the chain",
         )
+        parser.add_argument(
+            "--from",
+            dest="checkpoint",
+            metavar="ID:HASH",
+            help="a checkpoint: the rows up to it were removed under the log's retention rule; "
+            "the rest must follow from it",
+        )
 
     def handle(self, *args, **opts):
         anchor = parse_anchor(opts["anchor"]) if opts["anchor"] else None
-        rows = AccessLogEntry.objects.order_by("pk").iterator(chunk_size=2000)
-        result = chain.verify(rows, anchor=anchor)
+        rows = AccessLogEntry.objects.order_by("pk")
+        start = chain.GENESIS
+        if opts["checkpoint"]:
+            first_id, start = parse_anchor(opts["checkpoint"])
+            rows = rows.filter(pk__gt=first_id)
+        result = chain.verify(rows.iterator(chunk_size=2000), anchor=anchor, start=start)
         if result.broken:
             pk, at = result.broken[0]
             raise CommandError(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ErasureConfig(AppConfig):
+    name = "jobbro.erasure"
+    verbose_name = "Opbevaring og sletning"
