@@ -705,8 +705,7 @@ CITIZEN_URLS = sorted(
     for n, u in URLS.items()
     if u.params
     and (
-        n.startswith(("citizens:", "placements:", "journal:"))
-        n.startswith(("citizens:", "placements:", "cases:"))
+        n.startswith(("citizens:", "placements:", "journal:", "cases:"))
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
