@@ -94,6 +94,7 @@ def test_nothing_is_carried_out_without_an_approved_decision(closed_long_ago):
 @pytest.mark.django_db
 def test_an_approved_decision_anonymises_the_case(client, people, closed_long_ago):
     yonas = closed_long_ago
+    kept = (yonas.gender, yonas.nationality)
     (pending,) = services.retention_list()
     client.force_login(people["ada"])
 
@@ -109,7 +110,7 @@ def test_an_approved_decision_anonymises_the_case(client, people, closed_long_ag
     assert citizen.cpr == "" and citizen.cpr_hash == f"anonymiseret-{yonas.pk}"
     assert not Citizen.objects.with_cpr("0202851237").exists()
     assert citizen.birth_date == dt.date(1985, 1, 1)  # the year kept, for age groups
-    assert (citizen.gender, citizen.nationality) == ("male", "Eritrea")
+    assert (citizen.gender, citizen.nationality) == kept
     assert not TimelineEvent.objects.filter(citizen=citizen).exists()
     assert not AccessGrant.objects.filter(citizen=citizen).exists()
     placement = Placement.objects.get(citizen=citizen)
