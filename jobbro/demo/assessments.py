@@ -24,6 +24,8 @@ from jobbro.assessments.models import (
 from jobbro.assessments.services import series_rebuild
 from jobbro.citizens.models import Citizen
 
+from .bulk import insert_rows
+
 CHUNK = 2000  # citizens per round of bulk inserts, so 50,000 citizens stay within memory
 REINVESTMENT = "Progressionsmåling, 12 punkter (Geninvesteringsprojekt Integration)"
 INTRO = "Hedensteds introforløb"
@@ -166,13 +168,14 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
             )
             score_rows.append((items, scores))
     Rating.objects.bulk_create(ratings)
-    Score.objects.bulk_create(
+    insert_rows(  # millions of rows at national scale: tuples, not model instances
+        Score,
+        ("rating", "item", "value", "comment"),
         (
-            Score(rating=rating, item_id=item, value=value)
+            (rating.pk, item, value, "")
             for rating, (items, scores) in zip(ratings, score_rows, strict=True)
             for item, value in zip(items, scores, strict=True)
         ),
-        batch_size=5000,
     )
     return len(plans)
 
