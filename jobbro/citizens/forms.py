@@ -23,11 +23,14 @@ __all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other 
 
 class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Sagen")
+    # The CPR number is the form's first field, so its error comes first in the summary.
+    field_order = ["cpr_number"]
     cpr_number = forms.CharField(
         label=_("CPR-nummer"),
         max_length=11,
         help_text=_("DDMMÅÅ-XXXX"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        error_messages={"required": _("Skriv CPR-nummeret som DDMMÅÅ-XXXX.")},
     )
     confirm_duplicate = forms.BooleanField(
         label=_("Opret alligevel: det er ikke den samme person"), required=False

@@ -106,10 +106,27 @@ class Select(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
+# A date written the Danish way whose day and month are each in range: if the calendar has no
+# such day (31.02.2024, 29.02.2025), say that, not that the format is wrong.
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\s*")
+NO_SUCH_DATE_ERROR = _("Datoen %(date)s findes ikke.")
+
+
 class DateField(forms.DateField):
     widget = DATE_WIDGET
     default_error_messages = {"invalid": DATE_ERROR}
     default_validators = [validate_plausible_date]
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            match = _DAY_MONTH_YEAR.fullmatch(str(value)) if isinstance(value, str) else None
+            if match and 1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12:
+                raise ValidationError(
+                    NO_SUCH_DATE_ERROR, code="no_such_date", params={"date": value.strip()}
+                ) from None
+            raise
 
 
 class DateTimeField(forms.DateTimeField):

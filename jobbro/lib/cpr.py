@@ -49,7 +49,7 @@ def parse(text: str) -> CPR:
     """Parse and validate a CPR number, raising CPRError with a Danish message."""
     match = _PATTERN.match(text or "")
     if not match:
-        raise CPRError("CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre).")
+        raise CPRError("Skriv CPR-nummeret som DDMMÅÅ-XXXX (10 cifre).")
     dd, mm, yy, serial = match.groups()
     year = century(int(yy), int(serial[0]))
     try:

@@ -97,7 +97,7 @@ class TestCreate:
         ("cpr_number", "message"),
         [
             ("310290-1234", "CPR-nummeret indeholder ikke en gyldig fødselsdato."),
-            ("15069-1234", "CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)."),
+            ("15069-1234", "Skriv CPR-nummeret som DDMMÅÅ-XXXX (10 cifre)."),
         ],
     )
     def test_it_refuses_an_invalid_cpr_number(self, client, alice, citizens, cpr_number, message):

@@ -5,7 +5,7 @@ import pytest
 from jobbro.lib import cpr
 from jobbro.lib.cpr import CPRError
 
-FORMAT_ERROR = "CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)."
+FORMAT_ERROR = "Skriv CPR-nummeret som DDMMÅÅ-XXXX (10 cifre)."
 DATE_ERROR = "CPR-nummeret indeholder ikke en gyldig fødselsdato."
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
