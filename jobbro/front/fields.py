@@ -108,7 +108,7 @@ class Select(forms.Select):
 
 # A date written the Danish way whose day and month are each in range: if the calendar has no
 # such day (31.02.2024, 29.02.2025), say that, not that the format is wrong.
-_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\s*")
+_DAY_MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})[.\-/]([0-9]{1,2})[.\-/]([0-9]{4})\s*")
 NO_SUCH_DATE_ERROR = _("Datoen %(date)s findes ikke.")
 
 
