@@ -146,6 +146,8 @@ INSTALLED_APPS = [
     "jobbro.placements",
     "jobbro.cases",
     "jobbro.erasure",
+    "jobbro.law",
+    "jobbro.imports",
     "jobbro.assessments",
     "jobbro.programmes",
     "jobbro.attendance",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("traumescreening/", include("jobbro.screening.urls")),
     path("journal/", include("jobbro.journal.urls")),
     path("matchning/", include("jobbro.matching.urls")),
+    path("lov/", include("jobbro.law.urls")),
+    path("import/", include("jobbro.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

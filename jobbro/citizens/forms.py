@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
@@ -8,7 +9,6 @@ from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cpr as cprlib
 
 from .models import (
-    BenefitType,
     Citizen,
     Gender,
     LanguageLevel,
@@ -52,7 +52,6 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "settled_at",
             "effort_started_at",
             "integration_period_end",
-            "benefit_type",
             "readiness",
             "youth_status",
             "danish_course",
@@ -185,9 +184,7 @@ class CitizenFilterForm(DesignSystemMixin, forms.Form):
     readiness = forms.ChoiceField(
         label=_("Visitation"), required=False, choices=[("", _("Alle"))] + Readiness.choices
     )
-    benefit_type = forms.ChoiceField(
-        label=_("Forsørgelse"), required=False, choices=[("", _("Alle"))] + BenefitType.choices
-    )
+    benefit_type = forms.ChoiceField(label=_("Forsørgelse"), required=False)
     gender = forms.ChoiceField(
         label=_("Køn"), required=False, choices=[("", _("Alle"))] + Gender.choices
     )
@@ -221,6 +218,11 @@ class CitizenFilterForm(DesignSystemMixin, forms.Form):
 
     def __init__(self, *args, nationalities=(), **kwargs):
         super().__init__(*args, **kwargs)
+        from jobbro.law.models import Benefit
+
+        self.fields["benefit_type"].choices = [("", _("Alle"))] + [
+            (b.code, str(b)) for b in Benefit.objects.valid_on(timezone.localdate())
+        ]
         names = dict(nationality_choices())
         self.fields["nationality"].choices = [("", _("Alle"))] + sorted(
             ((n, names.get(n, n)) for n in nationalities if n), key=lambda c: c[1]

@@ -27,13 +27,6 @@ class Arrival(models.TextChoices):
     FAMILY_REUNIFIED = "family_reunified", _("Familiesammenført til flygtning")
 
 
-class BenefitType(models.TextChoices):
-    INTEGRATION_BENEFIT = "integration_benefit", _("Integrationsydelse")
-    CASH_BENEFIT = "cash_benefit", _("Kontanthjælp")
-    SPOUSE_SUPPORTED = "spouse_supported", _("Ægtefælleforsørget")
-    SELF_SUPPORTING = "self_supporting", _("Selvforsørgende")
-
-
 class Readiness(models.TextChoices):
     JOB_READY = "job_ready", _("Jobparat")
     ACTIVITY_READY = "activity_ready", _("Aktivitetsparat")
@@ -178,9 +171,7 @@ class Citizen(Versioned):
         blank=True,
         help_text=_("Op til 5 år fra kommunens overtagelse (L 189 af 2016)."),
     )
-    benefit_type = models.CharField(
-        _("forsørgelse"), max_length=24, choices=BenefitType.choices, blank=True
-    )
+    # The benefit is a dated history: jobbro/law (BenefitPeriod), checked against the law.
     readiness = models.CharField(
         _("visitation"), max_length=20, choices=Readiness.choices, blank=True
     )

@@ -116,3 +116,18 @@ def citizen_unmatched_clear(*, citizen: Citizen, by: User, field: str) -> None:
         Citizen.objects.filter(pk=citizen.pk).update(**{field: ""}, updated_at=timezone.now())
         setattr(citizen, field, "")
         _event(citizen, EventKind.CHANGED, by, text=_label(field))
+
+
+@transaction.atomic
+def citizen_languages_add(
+    *, citizen: Citizen, by: User, languages: list[tuple[str, str]]
+) -> list[CitizenLanguage]:
+    """Several languages at once (an import): one write, one line on the timeline."""
+    rows = [CitizenLanguage(citizen=citizen, code=code, level=level) for code, level in languages]
+    for row in rows:
+        row.full_clean(validate_unique=False, validate_constraints=False)
+    created = CitizenLanguage.objects.bulk_create(rows)
+    if created:
+        names = ", ".join(str(row) for row in created)
+        _event(citizen, EventKind.CHANGED, by, text=_("Sprog: %(lang)s") % {"lang": names})
+    return created

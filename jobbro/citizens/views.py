@@ -21,6 +21,7 @@ from jobbro.audit.services import log_access
 from jobbro.core.locking import StaleError
 from jobbro.journal import access as journal_access
 from jobbro.journal import selectors as journal_selectors
+from jobbro.law.selectors import receiving
 from jobbro.lib import cpr as cprlib
 from jobbro.lib import crypto
 from jobbro.placements.staircase import with_current_step
@@ -96,7 +97,9 @@ def _search(request, citizens, data: dict):
     elif query:
         for term in query.split():
             citizens = citizens.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
-    for name in ("readiness", "benefit_type", "gender", "nationality"):
+    if data["benefit_type"]:
+        citizens = citizens.filter(receiving(data["benefit_type"]))
+    for name in ("readiness", "gender", "nationality"):
         if data[name]:
             citizens = citizens.filter(**{name: data[name]})
     if data["mine"]:

@@ -23,7 +23,6 @@ from django.utils import timezone
 from jobbro.accounts.models import Role, Team, User
 from jobbro.citizens.models import (
     Arrival,
-    BenefitType,
     Citizen,
     CitizenLanguage,
     DanishCourse,
@@ -42,6 +41,7 @@ from .assessments import build_assessments
 from .companies import build_companies
 from .journal import build_journal
 from .matching import build_matching
+from .law import build_law
 from .placements import build_placements
 from .screening import build_screening
 from .status import build_status
@@ -205,7 +205,8 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
     with transaction.atomic():
         staff = _build_staff(rng, citizens)
         people = _plan_people(rng, citizens, staff)
-        _build_citizens(rng, people, staff, today, stdout)
+        support = _build_citizens(rng, people, staff, today, stdout)
+        build_law(seed=seed, today=today, support=support, stdout=stdout)
         consultants = list(User.objects.filter(role=Role.COMPANY_CONSULTANT).order_by("id"))
         build_companies(
             rng, today=today, citizens=citizens, consultants=consultants, staff=staff.ambassadors
@@ -422,25 +423,33 @@ def _assign_case_workers(rng, people: list[_Person], staff: _Staff, forced: list
 # Citizens -------------------------------------------------------------------------------
 
 
-def _build_citizens(rng, people: list[_Person], staff: _Staff, today: dt.date, stdout) -> None:
+def _build_citizens(
+    rng, people: list[_Person], staff: _Staff, today: dt.date, stdout
+) -> dict[int, str]:
+    """Build the citizens; returns each adult's kind of support (the benefit they started
+    on, as `law.history.OLD_BENEFIT_TYPES` names it), which `build_law` dates."""
     draw = _Drawer(rng, today, staff.ambassadors)
+    support: dict[int, str] = {}
     n = len(people)
     done = 0
     for start in range(0, n, BATCH):
         citizens: list[Citizen] = []
         events: list[TimelineEvent] = []
         spoken: list[tuple[Citizen, list[str]]] = []
+        supports: list[str] = []
         for person in people[start : start + BATCH]:
             citizen, timeline, languages = draw.citizen(person)
             citizens.append(citizen)
             events.extend(timeline)
             spoken.append((citizen, languages))
+            supports.append(draw.support)
         Citizen.objects.bulk_create(citizens, batch_size=BATCH)
         # The case file was opened when the citizen was received, not when the demo was built.
         Citizen.objects.filter(pk__in=[c.pk for c in citizens]).update(
             created_at=F("settled_at"), updated_at=F("settled_at")
         )
         TimelineEvent.objects.bulk_create(events, batch_size=BATCH)
+        support.update((c.pk, s) for c, s in zip(citizens, supports, strict=True) if s)
         CitizenLanguage.objects.bulk_create(
             [
                 # The first language is the mother tongue; the others are spoken well.
@@ -455,6 +464,7 @@ def _build_citizens(rng, people: list[_Person], staff: _Staff, today: dt.date, s
         before, done = done, done + len(citizens)
         if stdout is not None and done // PROGRESS_EVERY > before // PROGRESS_EVERY:
             stdout.write(f"  {_number(done)} / {_number(n)} borgere\n")
+    return support
 
 
 class _Drawer:
@@ -468,6 +478,7 @@ class _Drawer:
         self.origin_weights = [o.weight for o in names.ORIGINS]
         self.town_weights = [t[2] for t in names.TOWNS]
         self.used_cprs: set[str] = set()
+        self.support = ""  # the kind of support of the citizen drawn last (see build_law)
 
     def at(self, day: dt.date, first_hour: int = 8, last_hour: int = 14) -> dt.datetime:
         time = dt.time(self.rng.randint(first_hour, last_hour), self.rng.choice((0, 15, 30, 45)))
@@ -520,7 +531,6 @@ class _Drawer:
             settled_at=settled_at,
             effort_started_at=effort_at,
             integration_period_end=add_years(settle_day, 5),
-            benefit_type=_benefit(rng, person, adult_now),
             readiness=_readiness(rng, person, age),
             youth_status=person.youth,
             danish_course=danish_course,
@@ -541,6 +551,7 @@ class _Drawer:
             mentor=person.mentor,
             in_project=rng.random() < 0.4,
         )
+        self.support = _benefit(rng, person, adult_now)  # drawn here, as it always was
         citizen.set_cpr(_cpr(rng, birth, female, self.used_cprs))
         spoken = isocodes.split_list(rng.choice(origin.languages))
         languages = [isocodes.match_language(name) or "" for name in spoken]
@@ -672,13 +683,13 @@ def _benefit(rng, person, adult_now: bool) -> str:
     if not adult_now:
         return ""  # a minor is supported by the family or the municipality's children's services
     if person.reunified and person.female and rng.random() < 0.25:
-        return BenefitType.SPOUSE_SUPPORTED
+        return "spouse_supported"
     r = rng.random()
     if r < 0.06:
-        return BenefitType.SELF_SUPPORTING
+        return "self_supporting"
     if r < 0.12:
-        return BenefitType.CASH_BENEFIT
-    return BenefitType.INTEGRATION_BENEFIT
+        return "cash_benefit"
+    return "integration_benefit"
 
 
 def _readiness(rng, person, age: int) -> str:

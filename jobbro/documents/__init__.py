@@ -254,6 +254,30 @@ def xlsx_workbook(
     return workbook
 
 
+class UnreadableSpreadsheet(ValueError):
+    """The upload is not an XLSX workbook openpyxl can read."""
+
+
+def xlsx_rows(data: bytes, *, max_rows: int) -> list[list[Any]]:
+    """The first sheet's rows as values (dates as date/datetime), for an import; at most
+    `max_rows` + 1 rows are read, so a huge upload costs no more than that."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as e:  # zipfile, XML and openpyxl's own errors: all mean "not readable"
+        raise UnreadableSpreadsheet(str(e)) from e
+    try:
+        rows = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > max_rows + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
 def xlsx_response(workbook, filename: str) -> HttpResponse:
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -141,19 +141,29 @@ def _sorted(items: dict[str, str], lang: str) -> list[tuple[str, str]]:
     return sorted(items.items(), key=key)
 
 
+@cache
+def _country_choices(lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_sorted(_territories(lang), lang))
+
+
+@cache
+def _language_choices(lang: str) -> tuple[tuple[str, str], ...]:
+    names = {code: name[:1].upper() + name[1:] for code, name in _languages(lang).items()}
+    return tuple(_sorted(names, lang))
+
+
 def country_choices(lang: str | None = None) -> list[tuple[str, str]]:
     """Every country, by its name in `lang` (da, en; others get Danish), sorted."""
-    return _sorted(_territories(_lang(lang)), _lang(lang))
+    return list(_country_choices(_lang(lang)))
 
 
 def nationality_choices(lang: str | None = None) -> list[tuple[str, str]]:
     """Statsløs first, then every country."""
-    return [(STATELESS, _STATELESS_NAMES[_lang(lang)])] + country_choices(lang)
+    return [(STATELESS, _STATELESS_NAMES[_lang(lang)]), *_country_choices(_lang(lang))]
 
 
 def language_choices(lang: str | None = None) -> list[tuple[str, str]]:
-    names = {code: name[:1].upper() + name[1:] for code, name in _languages(_lang(lang)).items()}
-    return _sorted(names, _lang(lang))
+    return list(_language_choices(_lang(lang)))
 
 
 def country_name(code: str, lang: str | None = None) -> str:

@@ -272,6 +272,22 @@ MATRIX: dict[str, dict[str, str]] = {
     "citizens:unmatched_clear": _row({"case_worker": ALLOW}),
     # Citizens whose free-text nationality or languages matched no ISO code: within context.
     "citizens:unmatched": _row({"ambassador": ALLOW, "case_worker": ALLOW}),
+    # The law's reference data (benefits, rates, programmes with dates): no personal data,
+    # for everyone who works with citizens' cases; a mentor (a volunteer) has no use for it.
+    "law:reference": _row({}, default=ALLOW) | {"mentor": DENY},
+    # Citizens past the first company-based offer's deadline: within context, like 96 hours.
+    "law:first_offers": _row({"ambassador": ALLOW, "case_worker": ALLOW}),
+    # A citizen's benefit history is sensitive: case worker and ambassador read it (the
+    # case worker alone adds to it: test_law), nobody else.
+    "law:citizen_benefits": _row({"ambassador": ALLOW, "case_worker": ALLOW}),
+    # Importing citizens from another system: case workers and administrators.
+    "imports:start": _row({"administrator": ALLOW, "case_worker": ALLOW}),
+    "imports:template": _row({"administrator": ALLOW, "case_worker": ALLOW}),
+    # An import's preview and its buttons (POST) are its uploader's alone: alice's here, so
+    # an administrator is refused it too (its rows are another user's file).
+    "imports:preview": _row({"case_worker": ALLOW}),
+    "imports:confirm": _row({"case_worker": ALLOW}),
+    "imports:discard": _row({"case_worker": ALLOW}),
     # The data-subject export carries the full CPR: case workers only (JSON, PDF, ZIP).
     "citizens:export": {
         ANONYMOUS: LOGIN,
@@ -348,6 +364,7 @@ MATRIX.update(
 # The same citizen URLs for omar, who is in nobody's context here: case workers and
 # ambassadors may open him after stating a reason; everyone else is refused.
 OUTSIDE: dict[str, dict[str, str]] = {
+    "law:citizen_benefits": _row({"ambassador": REASON, "case_worker": REASON}),
     # Changes need the user's own context: a stated reason opens for reading only.
     "citizens:languages": _row({}),
     "citizens:language_remove": _row({}),
@@ -705,7 +722,7 @@ CITIZEN_URLS = sorted(
     for n, u in URLS.items()
     if u.params
     and (
-        n.startswith(("citizens:", "placements:", "journal:", "cases:"))
+        n.startswith(("citizens:", "placements:", "journal:", "cases:", "law:citizen"))
         or n in ASSESSMENT_ABOUT_ONE
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
@@ -722,10 +739,16 @@ def _user(people, subject):
 def _kwargs(url: Url, citizen, user, people) -> dict:
     if not url.params:
         return {}
-    if url.name.startswith(("citizens:", "cases:")) and url.params == ("pk",):
+    if url.name.startswith(("citizens:", "cases:", "law:citizen")) and url.params == ("pk",):
         return {"pk": citizen.pk}
     if url.name == "citizens:language_remove":
         return {"pk": citizen.pk, "code": "ar"}
+    if url.name == "imports:template":
+        return {"fmt": "xlsx"}
+    if url.name.startswith("imports:"):
+        from jobbro.imports.services import batch_create
+
+        return {"pk": batch_create(by=people["alice"], rows=[]).pk}
     if url.name == "accounts:user_edit":
         return {"pk": (user or people["ada"]).pk}
     if url.name in ("accounts:user_password_link", "accounts:user_mfa_reset"):
@@ -1208,6 +1231,7 @@ CITIZEN_LISTS = {
     "citizens:awaiting": "page",
     "citizens:mentees": "citizens",
     "citizens:unmatched": "page",
+    "law:first_offers": "page",
 }
 
 
@@ -1494,6 +1518,7 @@ STATED: dict[str, dict[str, str]] = {
     "citizens:unmatched_clear": STATED_REFUSED,
     "citizens:export_pdf": STATED_REFUSED,
     "citizens:export_zip": STATED_REFUSED,
+    "law:citizen_benefits": STATED_READ,
     "placements:detail": STATED_READ,
     "placements:plan_history": STATED_READ,
     "placements:retention": STATED_READ,

@@ -55,6 +55,7 @@ PAGES = {
     "citizens:unmatched": "",
     "cases:transfers": "",
     "erasure:decisions": "",
+    "law:first_offers": "",
     "placements:list": "",
     "placements:move_up": "",
     "placements:follow_ups": "",
@@ -126,6 +127,14 @@ def _add_rows(people, start, stop, instrument):
             nationality_unmatched=f"Ukendt land {i}",
         )
         CitizenLanguage.objects.create(citizen=citizen, code="ar", level="native")
+        # Past the first company-based offer's deadline, without one (law:first_offers).
+        make_citizen(
+            f"030390{1000 + i}",
+            people["alice"],
+            first_name=f"Venter{i}",
+            settled_at=now - dt.timedelta(days=40),
+            effort_started_at=now - dt.timedelta(days=39),
+        )
         placement = place_with_everything(citizen, people, key_account=people["konrad"])
         _add_week(citizen, people)
 

@@ -459,3 +459,56 @@ def test_some_cases_closed_over_five_years_ago(today):
         StatusPeriod.objects.filter(status="closed", starts_on__lt=add_years(today, -5)).count()
         >= 3
     )
+# The law's reference data (law/models.py BenefitPeriod.clean, law/services.py): every
+# benefit period is in force on its dates, its rate and supplements too, and a citizen's
+# periods follow one another without overlap.
+
+
+def test_it_gives_every_adult_on_support_a_current_benefit(today):
+    from jobbro.citizens.models import Citizen
+    from jobbro.law.models import BenefitPeriod
+
+    current = BenefitPeriod.objects.on(today).values("citizen_id")
+    with_history = Citizen.objects.filter(benefit_periods__isnull=False).distinct()
+    assert with_history.count() > 300
+    assert not with_history.exclude(pk__in=current).exists()
+    codes = set(BenefitPeriod.objects.on(today).values_list("benefit__code", flat=True))
+    assert {"kontanthjaelp", "aegtefaelleforsoerget", "selvforsoergende"} <= codes
+    history = set(BenefitPeriod.objects.values_list("benefit__code", flat=True))
+    assert "selvforsoergelsesydelse" in history  # the old names stay as history
+
+
+def test_it_passes_full_clean_on_every_benefit_period(today):
+    from jobbro.law.models import BenefitPeriod
+
+    periods = BenefitPeriod.objects.select_related("benefit", "rate").prefetch_related(
+        "supplements"
+    )
+    for period in periods:
+        period.full_clean()
+        for supplement in period.supplements.all():
+            assert supplement.benefit_id == period.benefit_id
+            assert supplement.is_valid_on(period.starts_on)
+
+
+def test_it_overlaps_no_two_benefit_periods_of_a_citizen(today):
+    from jobbro.law.models import BenefitPeriod
+
+    last: dict[int, dt.date | None] = {}
+    for p in BenefitPeriod.objects.order_by("citizen_id", "starts_on"):
+        if p.citizen_id in last:
+            previous_end = last[p.citizen_id]
+            assert previous_end is not None and previous_end < p.starts_on, p
+        last[p.citizen_id] = p.ends_on
+
+
+def test_it_names_nationalities_and_languages_by_code(today):
+    from jobbro.citizens.models import Citizen, CitizenLanguage
+    from jobbro.lib import isocodes
+
+    assert not Citizen.objects.filter(nationality="").exists()
+    assert not Citizen.objects.exclude(nationality_unmatched="").exists()
+    stateless = Citizen.objects.filter(nationality=isocodes.STATELESS)
+    assert stateless.exists() and set(stateless.values_list("birth_country", flat=True)) == {"BT"}
+    assert not CitizenLanguage.objects.filter(code="").exists()
+    assert CitizenLanguage.objects.values("citizen").distinct().count() == Citizen.objects.count()

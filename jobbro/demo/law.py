@@ -1,0 +1,79 @@
+"""The demo's benefit histories: each adult's support, dated through the reforms.
+
+The citizens' builder draws the kind of support each adult started on (integrationsydelse,
+kontanthjælp, spouse-supported, self-supporting); here it becomes a history of benefit
+periods from the day they were settled, carried through the reforms they lived through
+(selvforsørgelses- og hjemrejseydelse until 30.06.2025, then kontanthjælp), with a rate and
+supplements where the law has them. A few later change to sickness or maternity benefit,
+as cases do.
+"""
+
+import datetime as dt
+import random
+
+from django.utils import timezone
+
+from jobbro.citizens.models import Citizen
+from jobbro.law.history import OLD_BENEFIT_TYPES, carried
+from jobbro.law.models import Benefit, BenefitPeriod, BenefitRate, BenefitSupplement
+
+BATCH = 2000
+
+
+def build_law(*, seed: int, today: dt.date, support: dict[int, str], stdout=None) -> None:
+    rng = random.Random(f"{seed}-law")
+    benefits = {b.code: b for b in Benefit.objects.all()}
+    for b in benefits.values():
+        b.successor = next((s for s in benefits.values() if s.pk == b.successor_id), None)
+    rates = {r.code: r for r in BenefitRate.objects.all()}
+    supplements = {s.code: s for s in BenefitSupplement.objects.all()}
+    periods: list[BenefitPeriod] = []
+    chosen: list[tuple[BenefitPeriod, list[BenefitSupplement]]] = []
+    citizens = Citizen.objects.filter(pk__in=list(support)).only(
+        "id", "settled_at", "childcare_needs", "case_worker_id"
+    )
+    for citizen in citizens.order_by("id").iterator(chunk_size=BATCH):
+        assert citizen.settled_at is not None, "every demo citizen is settled"
+        start = timezone.localtime(citizen.settled_at).date()
+        first = benefits[OLD_BENEFIT_TYPES[support[citizen.pk]]]
+        history = carried(first, start, today)
+        if history[-1][0].code == "kontanthjaelp" and rng.random() < 0.05:
+            # Some go on sickness or maternity benefit for a while, and stay on it now.
+            benefit, since, _end = history[-1]
+            change = since + dt.timedelta(days=rng.randint(30, max(31, (today - since).days)))
+            if change < today:
+                history[-1] = (benefit, since, change - dt.timedelta(days=1))
+                other = benefits[rng.choice(("sygedagpenge", "barselsdagpenge"))]
+                history.append((other, change, None))
+        for benefit, starts_on, ends_on in history:
+            period = BenefitPeriod(
+                citizen_id=citizen.pk,
+                benefit=benefit,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                recorded_by_id=citizen.case_worker_id,
+            )
+            extra: list[BenefitSupplement] = []
+            if benefit.code == "kontanthjaelp" and starts_on >= dt.date(2025, 7, 1):
+                r = rng.random()
+                has_children = bool(citizen.childcare_needs)
+                code = "forhoejet" if has_children else "grundsats" if r < 0.85 else "mindstesats"
+                period.rate = rates[code]
+                if has_children:
+                    extra.append(supplements["boernetillaeg"])
+                if rng.random() < 0.2:
+                    extra.append(supplements["enlige"])
+            periods.append(period)
+            chosen.append((period, extra))
+    BenefitPeriod.objects.bulk_create(periods, batch_size=BATCH)
+    through = BenefitPeriod.supplements.through
+    through.objects.bulk_create(
+        [
+            through(benefitperiod_id=p.pk, benefitsupplement_id=s.pk)
+            for p, extra in chosen
+            for s in extra
+        ],
+        batch_size=BATCH,
+    )
+    if stdout is not None:
+        stdout.write(f"  {len(periods)} perioder med forsørgelse\n")

@@ -1,0 +1,64 @@
+"""Writes of a citizen's benefit history, checked against the law in force on its dates."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.models import User
+from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+
+from .models import Benefit, BenefitPeriod, BenefitRate, BenefitSupplement
+
+
+@transaction.atomic
+def benefit_period_add(
+    *,
+    citizen: Citizen,
+    by: User,
+    benefit: Benefit,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    rate: BenefitRate | None = None,
+    supplements: list[BenefitSupplement] | None = None,
+) -> BenefitPeriod:
+    """Record that the citizen receives `benefit` from `starts_on` (to `ends_on`).
+
+    The benefit, its rate and supplements must be in force on the dates (a Danish
+    ValidationError names what was not). A period still open that began before ends the day
+    before this one starts; any other overlap is refused.
+    """
+    # Lock the citizen's row so two people adding at once cannot both end the same period.
+    Citizen.objects.select_for_update().filter(pk=citizen.pk).first()
+    period = BenefitPeriod(
+        citizen=citizen, benefit=benefit, rate=rate, starts_on=starts_on, ends_on=ends_on,
+        recorded_by=by,
+    )  # fmt: skip
+    period.full_clean()
+    for supplement in supplements or []:
+        if supplement.benefit_id != benefit.pk or not supplement.is_valid_on(starts_on):
+            raise ValidationError(
+                {"supplements": _("%(s)s gælder ikke for %(b)s den %(d)s.")
+                 % {"s": supplement.name, "b": benefit.name, "d": f"{starts_on:%d.%m.%Y}"}}
+            )  # fmt: skip
+    before = BenefitPeriod.objects.filter(
+        citizen=citizen, ends_on__isnull=True, starts_on__lt=starts_on
+    )
+    ended = before.update(ends_on=starts_on - dt.timedelta(days=1))
+    overlapping = BenefitPeriod.objects.filter(
+        citizen=citizen, starts_on__lte=ends_on or dt.date.max
+    )
+    overlapping = overlapping.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
+    if overlapping.exists():
+        raise ValidationError(
+            {"starts_on": _("Perioden overlapper en anden periode med forsørgelse. Ret datoerne.")}
+        )
+    period.save()
+    period.supplements.set(supplements or [])
+    text = _("Forsørgelse: %(p)s fra %(d)s") % {"p": period, "d": f"{starts_on:%d.%m.%Y}"}
+    if ended:
+        text += " " + _("(den forrige periode er afsluttet dagen før)")
+    TimelineEvent.objects.create(citizen=citizen, kind=EventKind.CHANGED, actor=by, text=text)
+    return period

@@ -1,0 +1,68 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.accounts.models import Role
+from jobbro.audit.models import Action
+from jobbro.citizens import access
+
+from . import selectors, services
+from .forms import BenefitPeriodForm
+from .models import Benefit, BenefitPeriod, ProgrammeLaw
+
+PAGE_SIZE = 25
+# Everyone who works with citizens may read the law Jobbro applies.
+STAFF = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.TEACHER, Role.MANAGER,
+         Role.ADMINISTRATOR)  # fmt: skip
+
+
+@role_required(*STAFF)
+def reference(request):
+    """The law's reference data with their dates: what the benefit and programme checks use."""
+    ctx = {
+        "benefits": Benefit.objects.prefetch_related("rates", "supplements"),
+        "programmes": ProgrammeLaw.objects.all(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "law/reference.html", ctx)
+
+
+@role_required(*access.SENSITIVE_ROLES)
+def citizen_benefits(request, pk):
+    """A citizen's benefit history; the case worker adds a period."""
+    opened = access.open_citizen(request.user, pk, for_change=request.method == "POST")
+    citizen = opened.obj
+    form = BenefitPeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_period_add(citizen=citizen, by=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            opened.log(request, Action.CHANGE, ["benefit"])
+            messages.success(request, _("Forsørgelsen er registreret."))
+            return redirect("law:citizen_benefits", pk=pk)
+    opened.log(request, fields=["benefit"])
+    periods = BenefitPeriod.objects.filter(citizen=citizen).select_related("benefit", "rate")
+    ctx = {
+        "citizen": citizen,
+        "form": form,
+        "periods": periods.prefetch_related("supplements"),
+        "may_edit": opened.may_change,
+    }
+    return render(request, "law/benefits.html", ctx)
+
+
+@role_required(*access.CASE_FILE_ROLES)
+def first_offers(request):
+    """Citizens past the deadline for their first company-based offer (introduktionsprogram:
+    within 2 weeks, at the latest 1 month), flagged as the 96-hour rule is."""
+    citizens = selectors.awaiting_first_offer(access.citizens_for(request.user))
+    citizens = citizens.select_related("case_worker").order_by("settled_at", "id")
+    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    access.log_list(request, [c.pk for c in page.object_list])
+    return render(request, "law/first_offers.html", {"page": page, "params": ""})
