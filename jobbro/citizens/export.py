@@ -3,7 +3,7 @@ and the stated-reason grants that opened it (jobbro/citizens/subject_export.py).
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccessGrant, Citizen, TimelineEvent
+from .models import AccessGrant, Citizen, CitizenLanguage, TimelineEvent
 from .subject_export import Part, fields_of, label_of, readable, records, section
 
 # The CPR number is shown formatted (and its keyed hash, a lookup key, is not data about the
@@ -23,6 +23,13 @@ def _case_file(citizen: Citizen) -> Part:
 @section("case_file", _("Sagen"), order=10)
 def case_file(citizen: Citizen):
     yield _case_file(citizen)
+    yield records(
+        "languages",
+        _("Sprog"),
+        CitizenLanguage.objects.filter(citizen=citizen).order_by("id"),
+        ["code", "level"],
+        model=CitizenLanguage,
+    )
     yield records(
         "timeline",
         _("Tidslinje"),

@@ -292,3 +292,24 @@ def test_the_migration_moves_benefit_type_into_the_history():
     ]
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_the_data_subject_export_holds_the_benefit_history_and_languages(people, two):
+    from jobbro.citizens.models import CitizenLanguage
+    from jobbro.citizens.subject_export import as_json, build
+
+    rahel = two[0]
+    CitizenLanguage.objects.create(citizen=rahel, code="ti", level="native")
+    services.benefit_period_add(
+        citizen=rahel, by=people["alice"], benefit=benefit("kontanthjaelp"),
+        rate=rate("forhoejet"), starts_on=D(2026, 1, 5),
+        supplements=[BenefitSupplement.objects.get(code="boernetillaeg")],
+    )  # fmt: skip
+
+    data = as_json(build(rahel, by=people["alice"]))
+
+    parts = {p["key"]: p for s in data["sections"] for p in s["parts"]}
+    (period,) = parts["benefit_periods"]["rows"]
+    assert period["benefit"] == "Kontanthjælp" and period["rate"] == "Forhøjet sats"
+    assert period["supplements"] == "Børnetillæg" and period["starts_on"] == "2026-01-05"
+    assert parts["languages"]["rows"] == [{"code": "Tigrinya", "level": "Modersmål"}]
