@@ -152,7 +152,7 @@ class BenefitPeriod(models.Model):
         blank=True,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_at = models.DateTimeField(_("registreret"), default=timezone.now)
 
     objects = BenefitPeriodQuerySet.as_manager()
 

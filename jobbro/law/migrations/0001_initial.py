@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('starts_on', models.DateField(verbose_name='fra')),
                 ('ends_on', models.DateField(blank=True, null=True, verbose_name='til og med')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='registreret')),
                 ('benefit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='law.benefit', verbose_name='forsørgelse')),
                 ('citizen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='benefit_periods', to='citizens.citizen')),
                 ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
