@@ -40,8 +40,8 @@ from . import names
 from .assessments import build_assessments
 from .companies import build_companies
 from .journal import build_journal
-from .matching import build_matching
 from .law import build_law
+from .matching import build_matching
 from .placements import build_placements
 from .screening import build_screening
 from .status import build_status

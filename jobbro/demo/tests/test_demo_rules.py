@@ -459,6 +459,8 @@ def test_some_cases_closed_over_five_years_ago(today):
         StatusPeriod.objects.filter(status="closed", starts_on__lt=add_years(today, -5)).count()
         >= 3
     )
+
+
 # The law's reference data (law/models.py BenefitPeriod.clean, law/services.py): every
 # benefit period is in force on its dates, its rate and supplements too, and a citizen's
 # periods follow one another without overlap.
