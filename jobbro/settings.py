@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "jobbro.screening",
     "jobbro.journal",
     "jobbro.matching",
+    "jobbro.mentoring",
     "jobbro.front",
     "django_tasks",
     "django_tasks_db",

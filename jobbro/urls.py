@@ -17,6 +17,7 @@ urlpatterns = [
     path("matchning/", include("jobbro.matching.urls")),
     path("lov/", include("jobbro.law.urls")),
     path("import/", include("jobbro.imports.urls")),
+    path("sprogmakkere/", include("jobbro.mentoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -42,6 +42,7 @@ from .companies import build_companies
 from .journal import build_journal
 from .law import build_law
 from .matching import build_matching
+from .mentoring import build_mentoring
 from .placements import build_placements
 from .screening import build_screening
 from .status import build_status
@@ -216,6 +217,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_screening(seed=seed, today=today, stdout=stdout)
         build_matching(seed=seed, today=today, stdout=stdout)
         build_journal(seed=seed, today=today, stdout=stdout)
+        build_mentoring(seed=seed, today=today, stdout=stdout)
         build_status(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(

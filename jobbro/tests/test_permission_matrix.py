@@ -661,6 +661,24 @@ OUTSIDE.update(
     }
 )
 
+# Language buddies on a placement (jobbro/mentoring, opened through open_placement): read as
+# the placement is read, changed as it is worked on; the diploma goes out with the placement.
+BUDDY_URLS = ("mentoring:buddies", "mentoring:buddy_end", "mentoring:diploma")
+MATRIX.update(
+    {
+        "mentoring:buddies": PLACEMENT_READ,
+        "mentoring:buddy_end": PLACEMENT_WORK,
+        "mentoring:diploma": PLACEMENT_READ,
+    }
+)
+OUTSIDE.update(
+    {
+        "mentoring:buddies": PLACEMENT_READ_OUTSIDE,
+        "mentoring:buddy_end": PLACEMENT_WORK_OUTSIDE,
+        "mentoring:diploma": PLACEMENT_WORK_OUTSIDE,
+    }
+)
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -727,6 +745,7 @@ CITIZEN_URLS = sorted(
         or n in ATTENDANCE_ABOUT_ONE
         or n in SCREENING_ABOUT_ONE
         or n in MATCHING_ABOUT_ONE
+        or n in BUDDY_URLS
     )
     and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
@@ -775,6 +794,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _journal_kwarg(url.name, citizen)}
     if url.name.startswith("attendance:"):
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
+    if url.name.startswith("mentoring:"):
+        return {"pk": _buddy_kwarg(url.name, citizen, people)}
     if url.name.startswith("screening:"):
         return {"pk": _screening_kwarg(url.name, citizen, people)}
     if url.name.startswith("matching:"):
@@ -853,6 +874,23 @@ def _assessment_kwarg(name: str, citizen) -> int:
         defaults={"version": instrument.current, "assessed_on": timezone.localdate()},
     )
     return assessment.pk
+
+
+def _buddy_kwarg(name: str, citizen, people, placement=None) -> int:
+    """The pk a language-buddy URL takes: a placement of the citizen's, or a buddy on it."""
+    from jobbro.mentoring.models import LanguageBuddy
+
+    placement = placement or _first(Placement.objects.filter(citizen=citizen).order_by("pk"))
+    if name == "mentoring:buddies":
+        return placement.pk
+    return LanguageBuddy.objects.get_or_create(
+        placement=placement,
+        defaults={
+            "name": "Testkollega Nord",
+            "started_on": placement.starts_on,
+            "created_by": people["alice"],
+        },
+    )[0].pk
 
 
 def _screening_kwarg(name: str, citizen, people) -> int:
@@ -1370,6 +1408,9 @@ OTHER_COMPANY: dict[str, dict[str, str]] = {
     "assessments:enter": OTHER_READ,
     "assessments:pdf": OTHER_READ,
     "assessments:self_score": OTHER_READ,
+    "mentoring:buddies": OTHER_READ,
+    "mentoring:buddy_end": PLACEMENT_WORK,
+    "mentoring:diploma": OTHER_READ,
 }
 PLACEMENT_SCOPED = sorted(
     n
@@ -1381,6 +1422,7 @@ PLACEMENT_SCOPED = sorted(
     "assessments:enter",
     "assessments:pdf",
     "assessments:self_score",
+    *BUDDY_URLS,
 ]
 
 
@@ -1392,6 +1434,9 @@ def _other_kwargs(name: str, found) -> dict:
         return {"pk": placement.acute_issues.first().pk}
     if name.startswith("placements:") or name == "assessments:placement":
         return {"pk": placement.pk}
+    if name.startswith("mentoring:"):
+        alice = placement.citizen.case_worker  # fatima's
+        return {"pk": _buddy_kwarg(name, None, {"alice": alice}, placement)}
     return {"pk": found["assessment"].pk}
 
 
@@ -1556,6 +1601,13 @@ STATED: dict[str, dict[str, str]] = {
 
 
 STATED.update(dict.fromkeys(SCREENING_ABOUT_ONE, STATED_REFUSED))
+STATED.update(
+    {
+        "mentoring:buddies": STATED_READ,
+        "mentoring:buddy_end": STATED_REFUSED,
+        "mentoring:diploma": STATED_REFUSED,
+    }
+)
 STATED.update(
     {
         "attendance:week": STATED_READ,
