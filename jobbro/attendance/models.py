@@ -212,8 +212,9 @@ class SessionPattern(WeeklyTime):
     place = models.CharField(_("sted"), max_length=200, blank=True)
     valid_from = models.DateField(_("første dag"))
     valid_to = models.DateField(_("sidste dag"))
+    # Who made it (a cohort outlives its teachers' accounts).
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
     class Meta:

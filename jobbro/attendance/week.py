@@ -36,6 +36,7 @@ from jobbro.placements.models import Placement, PlacementKind, PlacementStatus
 from .models import LanguageSchoolDay, WorkObligation, WorkObligationNorm
 
 WORKDAYS_PER_WEEK = 5
+JOB_SEARCH_LABEL = _("aftalt i arbejdspligten")
 ZERO = Decimal(0)
 
 
@@ -297,9 +298,7 @@ def weeks_for(citizen_ids: Iterable[int], monday: dt.date) -> dict[int, Week]:
                 day.items.extend(_placement_items(p, day.date))
             if obligation and obligation.applies and obligation.job_search_hours:
                 search = hours(obligation.job_search_hours / WORKDAYS_PER_WEEK)
-                day.items.append(
-                    Item(day.date, Kind.JOB_SEARCH, str(Kind.JOB_SEARCH.label), search)
-                )
+                day.items.append(Item(day.date, Kind.JOB_SEARCH, str(JOB_SEARCH_LABEL), search))
             day.items.sort(key=lambda i: (i.starts_at is None, i.starts_at or dt.time(), i.kind))
             _mark_clashes(day)
             days.append(day)

@@ -38,6 +38,7 @@ from jobbro.lib.dates import add_years, age_on
 
 from . import names
 from .assessments import build_assessments
+from .attendance import build_attendance
 from .companies import build_companies
 from .journal import build_journal
 from .law import build_law
@@ -219,6 +220,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_journal(seed=seed, today=today, stdout=stdout)
         build_mentoring(seed=seed, today=today, stdout=stdout)
         build_status(seed=seed, today=today, stdout=stdout)
+        build_attendance(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

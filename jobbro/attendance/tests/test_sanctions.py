@@ -305,3 +305,31 @@ def test_sanction_cases_are_the_case_workers(client, people, citizens, absences)
         assert client.get(url).status_code in (403, 404), name
     client.force_login(people["carol"])  # another team: a stated reason, reading only
     assert client.get(reverse("attendance:sanction", kwargs={"pk": case.pk})).status_code == 302
+
+
+def test_the_data_subject_export_holds_the_obligation_attendance_and_sanction_case(
+    people, citizens, absences
+):
+    import json
+
+    from jobbro.attendance.tests.test_week import _language, _obligation
+    from jobbro.citizens.subject_export import as_json, build
+
+    fatima = citizens["fatima"]
+    _obligation(fatima, people["alice"])
+    _language(fatima, people["alice"], weekday=1)
+    case = _through_the_hearing(_open(citizens, people, absences), people)
+    data = as_json(build(fatima, by=people["alice"]))
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    for wanted in (
+        "Kroniske smerter, jf. lægeerklæring",  # the reduction's reason, decrypted
+        "Sprogcenter Midt",
+        "08:30-12:00",
+        "Ulovligt fravær",
+        "Lovligt fravær",
+        "Sygdom",
+        "Udeblevet fra undervisningen to mandage i træk uden afbud.",
+        "ingen sygemelding modtaget",
+        case.reply_deadline.isoformat(),
+    ):
+        assert wanted in text, wanted

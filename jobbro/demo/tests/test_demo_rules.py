@@ -514,3 +514,74 @@ def test_it_names_nationalities_and_languages_by_code(today):
     assert stateless.exists() and set(stateless.values_list("birth_country", flat=True)) == {"BT"}
     assert not CitizenLanguage.objects.filter(code="").exists()
     assert CitizenLanguage.objects.values("citizen").distinct().count() == Citizen.objects.count()
+
+
+# Attendance, the work obligation and sanction cases (jobbro/demo/attendance.py) ----------
+
+
+def test_it_puts_no_session_on_a_danish_public_holiday(today):
+    from jobbro.attendance.models import Session
+    from jobbro.lib.workdays import holiday_name
+
+    days = set(Session.objects.values_list("on", flat=True))
+    assert days and not [d for d in days if holiday_name(d)]
+
+
+def test_it_records_attendance_only_for_participants_that_day_and_not_in_the_future(today):
+    from jobbro.attendance.models import Attendance
+    from jobbro.programmes.models import Enrolment
+
+    marks = Attendance.objects.select_related("session")
+    assert marks.exists()
+    for a in marks:
+        assert a.session.on <= today
+        assert (
+            Enrolment.objects.filter(citizen_id=a.citizen_id, cohort_id=a.session.cohort_id)
+            .active_on(a.session.on)
+            .exists()
+        ), a
+
+
+def test_it_gives_every_legal_absence_its_reason_and_no_other_mark_one(today):
+    from jobbro.attendance.models import Attendance
+
+    assert Attendance.objects.filter(status="legal").exists()
+    assert not Attendance.objects.filter(status="legal", reason="").exists()
+    assert not Attendance.objects.exclude(status="legal").exclude(reason="").exists()
+
+
+def test_it_builds_weeks_that_meet_and_weeks_that_miss_37_hours(today):
+    from jobbro.attendance.models import WorkObligation
+    from jobbro.attendance.week import monday_of, weeks_for
+
+    ids = list(WorkObligation.objects.values_list("citizen_id", flat=True))
+    weeks = weeks_for(ids, monday_of(today)).values()
+    assert any(w.below for w in weeks) and any(w.applies and not w.below for w in weeks)
+
+
+def test_it_keeps_every_work_obligation_and_its_reduction_valid(today):
+    from jobbro.attendance.models import WorkObligation
+
+    obligations = list(WorkObligation.objects.all())
+    assert obligations and any(o.reduction_hours > 0 for o in obligations)
+    for o in obligations:
+        o.full_clean()
+    assert len({o.citizen_id for o in obligations}) == len(obligations)
+
+
+def test_it_has_a_sanction_case_at_the_hearing_stage_and_no_decision(today):
+    from django.conf import settings
+
+    from jobbro.attendance.models import SanctionCase, SanctionStage
+
+    cases = list(SanctionCase.objects.all())
+    assert [c.stage for c in cases] == [SanctionStage.HEARING]
+    case = cases[0]
+    assert case.documents.exists() and case.absences.exists()
+    assert not case.absences.exclude(status="illegal").exists()
+    assert not case.absences.exclude(citizen_id=case.citizen_id).exists()
+    assert case.reply_deadline == case.hearing_sent_on + dt.timedelta(
+        days=settings.HEARING_REPLY_DAYS
+    )
+    assert case.decided_on is None and case.decision == ""
+    assert case.citizen.case_worker.username == "sagsbehandler"
