@@ -97,9 +97,12 @@ class WorkObligation(models.Model):
     valid_from = models.DateField(_("gælder fra"))
     valid_to = models.DateField(_("gælder til"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("registreret"), auto_now_add=True)
 
     class Meta:
         ordering = ["-valid_from", "-id"]
@@ -174,7 +177,10 @@ class LanguageSchoolDay(WeeklyTime):
     valid_from = models.DateField(_("gælder fra"))
     valid_to = models.DateField(_("gælder til"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -305,7 +311,10 @@ class Attendance(models.Model):
         _("grund til lovligt fravær"), max_length=12, choices=AbsenceReason.choices, blank=True
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("registreret"), auto_now=True)
 
@@ -378,7 +387,10 @@ class SanctionCase(Versioned):
     )
     summary = EncryptedTextField(_("hvad sagen drejer sig om"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oprettet af"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     opened_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     hearing_sent_on = models.DateField(_("partshøring sendt"), null=True, blank=True)
@@ -451,14 +463,22 @@ class SanctionDocument(models.Model):
     """One piece of documentation in a sanction case (text: the journal's attachments are
     not in Jobbro yet)."""
 
-    case = models.ForeignKey(SanctionCase, on_delete=models.CASCADE, related_name="documents")
+    case = models.ForeignKey(
+        SanctionCase,
+        verbose_name=_("sanktionssag"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
     source = models.CharField(_("fra"), max_length=16, choices=DocumentSource.choices)
     received_on = models.DateField(_("modtaget"))
     text = EncryptedTextField(_("dokumentation"))
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilføjet af"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(_("tilføjet"), auto_now_add=True)
 
     class Meta:
         ordering = ["received_on", "id"]

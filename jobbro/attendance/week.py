@@ -10,6 +10,7 @@ queries (the case worker's list of those below their hours computes a whole case
 - placements: their hours per week, spread over the working days (a placement has no
   weekdays of its own), split into paid hours and the rest for an internship with paid
   hours,
+- planned conversations and meetings of the journal (a held one counts as attended),
 - the job search agreed in the citizen's work obligation, spread the same way.
 
 Danish public holidays (`lib.workdays`) carry nothing, and the week's target is the norm
@@ -241,6 +242,37 @@ def _mark_clashes(day: Day) -> None:
                 a.clash = b.clash = True
 
 
+def conversation_items(ids: list[int], monday: dt.date, sunday: dt.date) -> dict[int, list[Item]]:
+    """The journal's planned (and held) conversations and meetings with a time in the week:
+    a recorded one counts as attended, a planned one as planned."""
+    from django.utils import timezone
+
+    from jobbro.journal.models import JournalNote, NoteStatus
+
+    zone = timezone.get_current_timezone()
+    notes = JournalNote.objects.filter(
+        citizen_id__in=ids,
+        status__in=(NoteStatus.PLANNED, NoteStatus.RECORDED),
+        starts_at__isnull=False,
+        occurred_on__gte=monday,
+        occurred_on__lte=sunday,
+    ).order_by("starts_at", "pk")
+    items: dict[int, list[Item]] = defaultdict(list)
+    for note in notes:
+        assert note.starts_at is not None
+        start = note.starts_at.astimezone(zone)
+        end = start + dt.timedelta(minutes=note.minutes or 60)
+        planned = hours(Decimal(note.minutes or 60) / 60)
+        label = note.get_kind_display() + (f", {note.place}" if note.place else "")
+        attended = planned if note.status == NoteStatus.RECORDED else None
+        items[note.citizen_id].append(
+            Item(
+                start.date(), Kind.CONVERSATION, label, planned, start.time(), end.time(), attended
+            )
+        )
+    return items
+
+
 def weeks_for(citizen_ids: Iterable[int], monday: dt.date) -> dict[int, Week]:
     """The week from `monday` of each citizen, in a fixed number of queries."""
     from .sessions import session_items
@@ -271,6 +303,7 @@ def weeks_for(citizen_ids: Iterable[int], monday: dt.date) -> dict[int, Week]:
     for p in rows:
         placements[p.citizen_id].append(p)
     sessions = session_items(ids, monday, sunday)
+    conversations = conversation_items(ids, monday, sunday)
     weeks = {}
     for cid in ids:
         obligation = obligations.get(cid)
@@ -282,6 +315,7 @@ def weeks_for(citizen_ids: Iterable[int], monday: dt.date) -> dict[int, Week]:
                 days.append(day)
                 continue
             day.items.extend(i for i in sessions.get(cid, []) if i.day == day.date)
+            day.items.extend(i for i in conversations.get(cid, []) if i.day == day.date)
             for lang in language[cid]:
                 if lang.covers(day.date):
                     day.items.append(

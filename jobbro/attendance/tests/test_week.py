@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from jobbro.attendance import services
 from jobbro.attendance.models import WorkObligation, WorkObligationNorm
@@ -205,3 +206,19 @@ def test_the_list_shows_citizens_below_their_hours_this_week_and_next(client, pe
     assert [c.pk for _w, c in lines] == [fatima.pk, fatima.pk]
     client.force_login(people["carol"])
     assert client.get(reverse("attendance:below_hours")).context["lines"] == []
+
+
+def test_a_planned_conversation_is_in_the_week_and_clashes_with_language_school(people, citizens):
+    from jobbro.journal.tests.factories import make_planned
+
+    fatima, alice = citizens["fatima"], people["alice"]
+    note = make_planned(fatima, alice, days=7)  # 10:00, 45 minutes
+    day = timezone.localtime(note.starts_at).date()
+    _language(fatima, alice, weekday=day.weekday())  # 08:30-12:00
+    week = week_for(fatima.pk, day - dt.timedelta(days=day.weekday()))
+    talk = [i for i in week.items if i.kind == Kind.CONVERSATION]
+    assert [(i.day, i.starts_at.hour, i.planned, i.attended) for i in talk] == [
+        (day, 10, Decimal("0.8"), None)
+    ]
+    if not week.days[day.weekday()].holiday:
+        assert {i.kind for i in week.clashes} == {Kind.CONVERSATION, Kind.DANISH}
