@@ -73,7 +73,9 @@ def make_user(username, role, team=None, **extra):
     return user
 
 
-def make_citizen(cpr="0101901235", case_worker=None, **extra):
+def make_citizen(cpr="0101901235", case_worker=None, in_project=False, **extra):
+    """A citizen; `in_project` enrols them in the ambassador project (as the removed
+    `Citizen.in_project` flag did)."""
     fields = {
         "first_name": "Test",
         "last_name": "Borger",
@@ -86,6 +88,10 @@ def make_citizen(cpr="0101901235", case_worker=None, **extra):
     citizen = Citizen(**fields)
     citizen.set_cpr(cpr)
     citizen.save()
+    if in_project:
+        from jobbro.programmes.tests.factories import enrol_in_ambassador_project
+
+        enrol_in_ambassador_project(citizen)
     return citizen
 
 

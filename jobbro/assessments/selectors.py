@@ -18,6 +18,7 @@ from jobbro.accounts.models import Role
 from jobbro.citizens.models import unlisted
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 from jobbro.placements.models import PlacementKind
+from jobbro.programmes.selectors import in_ambassador_project
 
 from .models import (
     DISAGREEMENT,
@@ -454,7 +455,11 @@ def stored_measures(threshold: float) -> Measures:
     groups = {
         "programme": _merge(
             (project[bool(v)], s)
-            for v, s in _grouped(series, "citizen__in_project", threshold).items()
+            for v, s in _grouped(
+                series.annotate(in_project=in_ambassador_project("citizen_id")),
+                "in_project",
+                threshold,
+            ).items()
         ),
         "instrument": _merge(_grouped(series, "instrument__name", threshold).items()),
         "kind": _merge(
@@ -484,12 +489,13 @@ def progression_measures(assessments, threshold: float) -> Measures:
     placement type and company; small groups folded. One query for the assessments."""
     rows = (
         assessments.filter(mean__isnull=False)
+        .annotate(in_project=in_ambassador_project("citizen_id"))
         .order_by("citizen_id", "version__instrument_id", "assessed_on", "pk")
         .values_list(
             "citizen_id",
             "version__instrument_id",
             "mean",
-            "citizen__in_project",
+            "in_project",
             "placement__kind",
             "placement__company__name",
         )

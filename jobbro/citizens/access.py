@@ -30,6 +30,20 @@ from .models import AccessGrant, Citizen, TimelineEvent
 T = TypeVar("T")
 
 
+def ambassador_project_enrolments():
+    """Enrolments in the ambassador project not ended: the ambassador's context."""
+    from jobbro.programmes.access import ambassador_project_enrolments
+
+    return ambassador_project_enrolments()
+
+
+def taught_enrolments(user):
+    """Enrolments not ended in the cohorts this teacher teaches: the teacher's context."""
+    from jobbro.programmes.access import taught_enrolments
+
+    return taught_enrolments(user)
+
+
 def company_placements(user):
     """Placements, proposed or real, at the companies this consultant is key account for:
     the company consultant's whole context (cancelled placements are not in it)."""
@@ -74,13 +88,14 @@ def _context_q(user) -> Q | None:
         # scan every citizen for the count, the filters and the page (issue 14).
         return Q(case_worker__in=_caseload_owners(user))
     if user.role == Role.AMBASSADOR:
-        return Q(in_project=True)
+        return Q(Exists(ambassador_project_enrolments().filter(citizen=OuterRef("pk"))))
     if user.role == Role.MENTOR:
         return Q(mentor=user)
     if user.role == Role.COMPANY_CONSULTANT:
         return Q(Exists(company_placements(user).filter(citizen=OuterRef("pk"))))
-    # Teachers (programmes) get their context when that capability arrives; managers and
-    # administrators see no personal data.
+    if user.role == Role.TEACHER:
+        return Q(Exists(taught_enrolments(user).filter(citizen=OuterRef("pk"))))
+    # Managers and administrators see no personal data.
     return None
 
 
@@ -102,7 +117,10 @@ def context_purpose(user, citizen: Citizen) -> str | None:
         case_worker = citizen.case_worker
         if user.team_id and case_worker is not None and case_worker.team_id == user.team_id:
             return Purpose.TEAM
-    if user.role == Role.AMBASSADOR and citizen.in_project:
+    if (
+        user.role == Role.AMBASSADOR
+        and ambassador_project_enrolments().filter(citizen=citizen).exists()
+    ):
         return Purpose.PROJECT
     if user.role == Role.MENTOR and citizen.mentor_id == user.id:
         return Purpose.MENTEE
@@ -111,6 +129,8 @@ def context_purpose(user, citizen: Citizen) -> str | None:
         and company_placements(user).filter(citizen=citizen).exists()
     ):
         return Purpose.COMPANY
+    if user.role == Role.TEACHER and taught_enrolments(user).filter(citizen=citizen).exists():
+        return Purpose.PROGRAMME
     return None
 
 
@@ -266,12 +286,16 @@ def _purpose_case(user):
             whens.append(When(case_worker__team_id=user.team_id, then=Value(Purpose.TEAM)))
         return Case(*whens, default=stated)
     if user.role == Role.AMBASSADOR:
-        return Case(When(in_project=True, then=Value(Purpose.PROJECT)), default=stated)
+        project = Exists(ambassador_project_enrolments().filter(citizen=OuterRef("pk")))
+        return Case(When(project, then=Value(Purpose.PROJECT)), default=stated)
     if user.role == Role.MENTOR:
         return Case(When(mentor=user, then=Value(Purpose.MENTEE)), default=stated)
     if user.role == Role.COMPANY_CONSULTANT:
         company = Exists(company_placements(user).filter(citizen=OuterRef("pk")))
         return Case(When(company, then=Value(Purpose.COMPANY)), default=stated)
+    if user.role == Role.TEACHER:
+        taught = Exists(taught_enrolments(user).filter(citizen=OuterRef("pk")))
+        return Case(When(taught, then=Value(Purpose.PROGRAMME)), default=stated)
     return stated
 
 

@@ -67,7 +67,6 @@ class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "consent_share_with_companies",
             "consent_given_on",
             "case_worker",
-            "in_project",
         ]
         widgets = {
             "residence_permit_date": DATE_WIDGET,

@@ -218,11 +218,6 @@ class Citizen(Versioned):
         null=True,
         blank=True,
     )
-    in_project = models.BooleanField(
-        _("i ambassadørprojektet"),
-        default=False,
-        help_text=_("Borgeren følges af integrations- og beskæftigelsesambassadøren."),
-    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

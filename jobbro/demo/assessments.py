@@ -23,6 +23,7 @@ from jobbro.assessments.models import (
 )
 from jobbro.assessments.services import series_rebuild
 from jobbro.citizens.models import Citizen
+from jobbro.programmes.selectors import in_ambassador_project
 
 from .bulk import insert_rows
 
@@ -56,6 +57,7 @@ def build_assessments(rng: random.Random, *, today: dt.date, stdout=None) -> int
     placements = _placements()
     rows = (
         Citizen.objects.filter(effort_started_at__isnull=False)
+        .annotate(in_project=in_ambassador_project())
         .order_by("pk")
         .values_list("pk", "in_project", "effort_started_at", "case_worker_id")
     )

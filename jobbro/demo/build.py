@@ -45,6 +45,7 @@ from .law import build_law
 from .matching import build_matching
 from .mentoring import build_mentoring
 from .placements import build_placements
+from .programmes import build_programmes, enrol_in_ambassador_project
 from .screening import build_screening
 from .status import build_status
 
@@ -220,6 +221,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_journal(seed=seed, today=today, stdout=stdout)
         build_mentoring(seed=seed, today=today, stdout=stdout)
         build_status(seed=seed, today=today, stdout=stdout)
+        build_programmes(seed=seed, today=today, stdout=stdout)
         build_attendance(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
@@ -465,6 +467,8 @@ def _build_citizens(
             ],
             batch_size=BATCH,
         )
+        enrol_in_ambassador_project(draw.in_project, today)
+        draw.in_project.clear()
         before, done = done, done + len(citizens)
         if stdout is not None and done // PROGRESS_EVERY > before // PROGRESS_EVERY:
             stdout.write(f"  {_number(done)} / {_number(n)} borgere\n")
@@ -483,6 +487,7 @@ class _Drawer:
         self.town_weights = [t[2] for t in names.TOWNS]
         self.used_cprs: set[str] = set()
         self.support = ""  # the kind of support of the citizen drawn last (see build_law)
+        self.in_project: list[Citizen] = []
 
     def at(self, day: dt.date, first_hour: int = 8, last_hour: int = 14) -> dt.datetime:
         time = dt.time(self.rng.randint(first_hour, last_hour), self.rng.choice((0, 15, 30, 45)))
@@ -553,15 +558,21 @@ class _Drawer:
             else None,
             case_worker=person.case_worker,
             mentor=person.mentor,
-            in_project=rng.random() < 0.4,
         )
         self.support = _benefit(rng, person, adult_now)  # drawn here, as it always was
+        # In the ambassador project: an enrolment in Det integrerede Liv (made once the
+        # citizens have their ids, in _build_citizens).
+        in_project = rng.random() < 0.4
+        if in_project:
+            self.in_project.append(citizen)
         citizen.set_cpr(_cpr(rng, birth, female, self.used_cprs))
         spoken = isocodes.split_list(rng.choice(origin.languages))
         languages = [isocodes.match_language(name) or "" for name in spoken]
-        return citizen, self.events(citizen, town[0], industries), languages
+        return citizen, self.events(citizen, town[0], industries, in_project), languages
 
-    def events(self, citizen: Citizen, town: str, industries: list[str]) -> list[TimelineEvent]:
+    def events(
+        self, citizen: Citizen, town: str, industries: list[str], in_project: bool
+    ) -> list[TimelineEvent]:
         rng, actor = self.rng, citizen.case_worker
         settled_at, effort_at = citizen.settled_at, citizen.effort_started_at
         assert settled_at is not None, "every demo citizen is settled (see citizen())"
@@ -593,9 +604,7 @@ class _Drawer:
         for _ in range(rng.choice((0, 0, 0, 1, 1, 2)) if span >= 0 else 0):
             day = first + dt.timedelta(days=rng.randint(0, span))
             text = rng.choice(_NOTES).format(industry=rng.choice(industries), town=town)
-            by = (
-                rng.choice(self.ambassadors) if citizen.in_project and rng.random() < 0.5 else actor
-            )
+            by = rng.choice(self.ambassadors) if in_project and rng.random() < 0.5 else actor
             events.append(
                 TimelineEvent(
                     citizen=citizen,

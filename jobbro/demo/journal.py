@@ -18,6 +18,7 @@ from jobbro.journal import attachments
 from jobbro.journal.models import Attachment, JournalNote, NoteKind, NoteStatus
 from jobbro.lib.workdays import is_workday
 from jobbro.placements.models import Placement, PlacementStatus
+from jobbro.programmes.selectors import in_ambassador_project
 
 SHARE = 0.3  # of the citizens with a case worker
 MAX_NOTES = 6000  # the bulk demo keeps its journal small: this is not what it measures
@@ -99,7 +100,8 @@ def build_journal(*, seed: int, today: dt.date, stdout=None) -> None:
     citizens = list(
         Citizen.objects.filter(case_worker__isnull=False, settled_at__isnull=False)
         .order_by("pk")
-        .only("pk", "case_worker_id", "settled_at", "in_project")
+        .annotate(in_project=in_ambassador_project())
+        .only("pk", "case_worker_id", "settled_at")
     )
     chosen = rng.sample(citizens, min(MAX_NOTES // 3, round(len(citizens) * SHARE)))
     demo = {

@@ -37,6 +37,7 @@ from jobbro.placements.models import (
     RetentionPlan,
 )
 from jobbro.placements.services import acute_flag_breaches
+from jobbro.programmes.selectors import in_ambassador_project
 
 BATCH = 2500
 # The ending conversations' summaries, and the reason each gives for the internship's end.
@@ -138,7 +139,9 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
     earliest = today - dt.timedelta(days=365 * YEARS_BACK)
 
     citizens = Citizen.objects.filter(effort_started_at__isnull=False).order_by("id")
-    rows = citizens.values_list("id", "effort_started_at", "youth_status", "in_project")
+    rows = citizens.annotate(in_project=in_ambassador_project()).values_list(
+        "id", "effort_started_at", "youth_status", "in_project"
+    )
     placements: list[Placement] = []
     for cid, started_at, youth, in_project in rows.iterator(chunk_size=BATCH):
         if started_at is None:  # not so (filtered above), but the column is nullable

@@ -55,6 +55,12 @@ NAVIGATION = [
         "matching:list",
         (Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.CASE_WORKER),
     ),
+    (
+        _("Indsatser"),
+        "programmes:list",
+        (Role.CASE_WORKER, Role.AMBASSADOR, Role.MANAGER),
+    ),
+    (_("Mine hold"), "programmes:cohorts", (Role.TEACHER,)),
     (_("Progression i tal"), "assessments:measures", (Role.MANAGER, Role.ADMINISTRATOR)),
     (_("Værktøjer"), "assessments:instruments", (Role.ADMINISTRATOR,)),
     (_("Matchningens vægte"), "matching:weights", (Role.ADMINISTRATOR,)),

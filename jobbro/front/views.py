@@ -44,6 +44,10 @@ def home(request):
 
         ctx["key_accounts"] = Company.objects.filter(key_account=user).count()
         ctx["free_places"] = Opening.objects.free_now().filter(company__key_account=user).count()
+    if user.role == Role.TEACHER:
+        from jobbro.programmes.selectors import cohorts_taught
+
+        ctx["cohorts"] = cohorts_taught(user)[:10]
     return render(request, "front/home.html", ctx)
 
 

@@ -16,8 +16,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.citizens.status import ClosingReason
 from jobbro.core.locking import Versioned
 from jobbro.lib.dates import add_months
 
@@ -101,6 +103,12 @@ class Programme(Versioned):
     good_practices = models.TextField(
         _("gode praksisser indsatsen bygger på"), blank=True, help_text=_("Én pr. linje.")
     )
+    siri_sent_on = models.DateField(
+        _("indsatsbeskrivelsen sendt til SIRI"),
+        null=True,
+        blank=True,
+        help_text=_("Skal sendes senest 3 måneder efter opstart."),
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -135,6 +143,10 @@ class Programme(Versioned):
     def siri_due_on(self) -> dt.date:
         """The SIRI description is due 3 months after the effort starts (seed 001)."""
         return add_months(self.starts_on, SIRI_DESCRIPTION_MONTHS)
+
+    @property
+    def siri_overdue(self) -> bool:
+        return self.siri_sent_on is None and timezone.localdate() > self.siri_due_on
 
     @property
     def good_practice_list(self) -> list[str]:
@@ -276,7 +288,7 @@ class Observation(models.Model):
     cohort = models.ForeignKey(
         "Cohort",
         verbose_name=_("hold"),
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="observations",
@@ -397,21 +409,26 @@ class Cohort(Versioned):
 
 
 class EndReason(models.TextChoices):
-    """Why an enrolment ended: completed, or the drop-out and closing reasons of seeds 003
-    and 004 (the case file's closing reasons are joined here when they land)."""
+    """Why an enrolment ended: completed; the case file's closing reasons (seed 004, in
+    `citizens.status.ClosingReason`, the same values, so a case closed for a reason can end
+    its enrolments for it); and the drop-out reasons of seeds 003 and 004 (barsel, sygdom)."""
 
     COMPLETED = "completed", _("Gennemført")
-    JOB = "job", _("Job")
-    EDUCATION = "education", _("Uddannelse")
-    FLEXJOB = "flexjob", _("Fleksjob")
-    OWN_BUSINESS = "own_business", _("Startet egen virksomhed")
-    SPOUSE_SUPPORTED = "spouse_supported", _("Ægtefælleforsørget")
+    ORDINARY_JOB = ClosingReason.ORDINARY_JOB.value, ClosingReason.ORDINARY_JOB.label
+    ORDINARY_EDUCATION = (
+        ClosingReason.ORDINARY_EDUCATION.value,
+        ClosingReason.ORDINARY_EDUCATION.label,
+    )
+    FLEXJOB = ClosingReason.FLEXJOB.value, ClosingReason.FLEXJOB.label
+    OWN_BUSINESS = ClosingReason.OWN_BUSINESS.value, ClosingReason.OWN_BUSINESS.label
+    MOVED = ClosingReason.MOVED.value, ClosingReason.MOVED.label
+    SPOUSE_SUPPORTED = ClosingReason.SPOUSE_SUPPORTED.value, ClosingReason.SPOUSE_SUPPORTED.label
+    DECLINED = ClosingReason.DECLINED.value, ClosingReason.DECLINED.label
+    REPATRIATED = ClosingReason.REPATRIATED.value, ClosingReason.REPATRIATED.label
+    DECEASED = ClosingReason.DECEASED.value, ClosingReason.DECEASED.label
     PARENTAL_LEAVE = "parental_leave", _("Barsel")
     ILLNESS = "illness", _("Sygdom")
-    MOVED = "moved", _("Flyttet")
-    DECLINED = "declined", _("Ønskede ikke at deltage")
-    REPATRIATED = "repatriated", _("Repatrieret")
-    OTHER = "other", _("Andet")
+    OTHER = ClosingReason.OTHER.value, ClosingReason.OTHER.label
 
 
 class EnrolmentQuerySet(models.QuerySet):

@@ -2,16 +2,19 @@
 transaction each)."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.core.locking import save_versioned
 
-from .models import Cohort, EndReason, Enrolment, Programme
+from .models import Activity, Actor, Cohort, Criterion, EndReason, Enrolment, Programme
 
 
 def cohort_places_taken(cohort: Cohort, day: dt.date) -> int:
@@ -32,6 +35,7 @@ def enrolment_create(
     starts_on: dt.date,
     by: User | None,
     cohort: Cohort | None = None,
+    unmet: Sequence[str] = (),
 ) -> Enrolment:
     """Enrol a citizen from `starts_on` (the handover date). A cohort's capacity holds: the
     cohort's row is locked while its places are counted, so two enrolments at once cannot
@@ -49,7 +53,12 @@ def enrolment_create(
     )
     enrolment.full_clean()
     enrolment.save()
-    _note(citizen.pk, _("Indskrevet i %(p)s") % {"p": programme.name}, by)
+    text = _("Indskrevet i %(p)s") % {"p": programme.name}
+    if cohort is not None:
+        text += f" ({cohort.name})"
+    if unmet:
+        text += ". " + _("Kriterier ikke opfyldt: %(c)s") % {"c": "; ".join(unmet)}
+    _note(citizen.pk, text, by)
     return enrolment
 
 
@@ -58,6 +67,8 @@ def enrolment_end(
     *, enrolment: Enrolment, ends_on: dt.date, reason: str, note: str = "", by: User
 ) -> Enrolment:
     """End an enrolment on `ends_on` with its reason."""
+    if Enrolment.objects.filter(pk=enrolment.pk, ends_on__isnull=False).exists():
+        raise ValidationError(_("Indskrivningen er allerede afsluttet."), code="ended")
     if reason not in EndReason.values:
         raise ValidationError({"end_reason": _("Vælg en afslutningsårsag.")}, code="reason")
     enrolment.ends_on = ends_on
@@ -73,3 +84,90 @@ def enrolment_end(
         by,
     )
     return enrolment
+
+
+def _set_criteria(programme: Programme, criteria: Sequence[str]) -> None:
+    programme.criteria.all().delete()
+    Criterion.objects.bulk_create(
+        Criterion(programme=programme, position=n, text=text) for n, text in enumerate(criteria, 1)
+    )
+
+
+Rows = Sequence[tuple[str, str]]
+
+
+def _set_rows(programme: Programme, activities: Rows | None, actors: Rows | None) -> None:
+    """Replace the activities and actors (numbered in order) when given."""
+    if activities is not None:
+        programme.activities.all().delete()
+        Activity.objects.bulk_create(
+            Activity(programme=programme, number=n, title=title, description=text)
+            for n, (title, text) in enumerate(activities, 1)
+        )
+    if actors is not None:
+        programme.actors.all().delete()
+        Actor.objects.bulk_create(
+            Actor(programme=programme, number=n, role=role, task=task)
+            for n, (role, task) in enumerate(actors, 1)
+        )
+
+
+@transaction.atomic
+def programme_create(
+    *,
+    programme: Programme,
+    criteria: Sequence[str],
+    by: User,
+    activities: Rows | None = None,
+    actors: Rows | None = None,
+) -> Programme:
+    programme.full_clean()
+    programme.save()
+    _set_criteria(programme, criteria)
+    _set_rows(programme, activities, actors)
+    return programme
+
+
+@transaction.atomic
+def programme_change(
+    *,
+    programme: Programme,
+    criteria: Sequence[str],
+    version: int | None,
+    fields: Sequence[str],
+    by: User,
+    activities: Rows | None = None,
+    actors: Rows | None = None,
+) -> Programme:
+    """Save an edited description, its criteria, activities and actors, unless someone else
+    saved it since `version` was read (then nothing is written: StaleError)."""
+    programme.full_clean()
+    save_versioned(programme, version=version, fields=fields, what=_("Indsatsen"))
+    _set_criteria(programme, criteria)
+    _set_rows(programme, activities, actors)
+    return programme
+
+
+@transaction.atomic
+def cohort_create(*, cohort: Cohort, teachers: Sequence[User], by: User) -> Cohort:
+    cohort.full_clean()
+    cohort.save()
+    cohort.teachers.set(teachers)
+    return cohort
+
+
+@transaction.atomic
+def cohort_change(
+    *, cohort: Cohort, teachers: Sequence[User], version: int | None, by: User
+) -> Cohort:
+    """Save an edited cohort. Its capacity may not fall below the places already taken."""
+    taken = cohort_places_taken(cohort, max(cohort.starts_on, timezone.localdate()))
+    if cohort.capacity < taken:
+        raise ValidationError(
+            {"capacity": _("Der er allerede %(n)d deltagere på holdet.") % {"n": taken}},
+            code="capacity",
+        )
+    cohort.full_clean()
+    save_versioned(cohort, version=version, what=_("Holdet"))
+    cohort.teachers.set(teachers)
+    return cohort

@@ -86,6 +86,9 @@ PAGES = {
     "matching:distances": "",
     "matching:proposals": "",
     "matching:evaluation": "",
+    "programmes:list": "",
+    "programmes:siri": "",
+    "programmes:cohorts": "",
 }
 FEW, MANY = 2, 20
 
@@ -114,6 +117,7 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.erasure.shipped import RULES
     from jobbro.journal.tests.factories import make_planned
     from jobbro.placements.tests.factories import place_with_everything
+    from jobbro.programmes.models import Cohort, Enrolment, Intake, Programme
 
     now = timezone.now()
     for i in range(start, stop):
@@ -166,6 +170,20 @@ def _add_rows(people, start, stop, instrument):
         )
         ContactLogEntry.objects.create(
             company=company, by=people["konrad"], channel="call", text="Opfølgning"
+        )
+        programme = Programme.objects.create(
+            municipality="Testkommune", name=f"Indsats {i}", starts_on=dt.date(2026, 1, 5)
+        )
+        cohort = Cohort.objects.create(
+            programme=programme,
+            name=f"Hold {i}",
+            starts_on=dt.date(2026, 1, 5),
+            intake=Intake.COMMON_START,
+            capacity=5,
+        )
+        cohort.teachers.add(people["tove"])
+        Enrolment.objects.create(
+            citizen=citizen, programme=programme, cohort=cohort, starts_on=cohort.starts_on
         )
         team = Team.objects.create(name=f"Team {i}")
         user = make_user(f"bruger{i}", Role.CASE_WORKER, people["alice"].team)

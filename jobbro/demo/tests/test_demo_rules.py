@@ -585,3 +585,81 @@ def test_it_has_a_sanction_case_at_the_hearing_stage_and_no_decision(today):
     )
     assert case.decided_on is None and case.decision == ""
     assert case.citizen.case_worker.username == "sagsbehandler"
+
+
+# Programmes (programmes/services.py, programmes/models.py, seeds 001, 003, 004) -------------
+
+
+def test_no_cohort_is_over_its_capacity_on_any_start(today):
+    from jobbro.programmes.models import Cohort
+    from jobbro.programmes.services import cohort_places_taken
+
+    for cohort in Cohort.objects.all():
+        for start in cohort.enrolments.values_list("starts_on", flat=True).distinct():
+            taken = cohort.enrolments.filter(starts_on__lte=start).filter(
+                Q(ends_on__isnull=True) | Q(ends_on__gte=start)
+            )
+            assert taken.count() <= cohort.capacity, (cohort, start)
+        assert cohort_places_taken(cohort, today) <= cohort.capacity
+
+
+def test_every_enrolment_is_after_the_citizens_effort_started(today):
+    from jobbro.programmes.models import Enrolment
+
+    tz = timezone.get_default_timezone()
+    for e in Enrolment.objects.select_related("citizen", "programme"):
+        started = e.citizen.effort_started_at or e.citizen.settled_at
+        assert started.astimezone(tz).date() <= e.starts_on <= today, e
+        assert e.cohort_id is None or e.cohort.programme_id == e.programme_id
+
+
+def test_the_cohorts_are_the_seeds(today):
+    from jobbro.programmes.models import EndReason, Enrolment
+
+    def enrolled(name):
+        return Enrolment.objects.filter(cohort__name=name)
+
+    assert enrolled("Najah 1 hold A").count() == enrolled("Najah 1 hold B").count() == 8
+    assert enrolled("Najah 2 hold A").count() == enrolled("Najah 2 hold B").count() == 10
+    assert enrolled("Najah 3").count() == 10
+    assert not enrolled("Najah 3").filter(ends_on__isnull=False).exists()  # running now
+    najah_2 = Enrolment.objects.filter(cohort__name__startswith="Najah 2")
+    assert najah_2.filter(end_reason=EndReason.PARENTAL_LEAVE).count() == 1
+    assert najah_2.filter(end_reason=EndReason.ILLNESS).count() == 2
+    internationale = enrolled("De internationale 1")
+    assert internationale.count() == 5
+    assert internationale.filter(end_reason=EndReason.ORDINARY_EDUCATION).count() == 3  # VUC
+    assert (
+        not Enrolment.objects.filter(cohort__name__startswith="Najah")
+        .exclude(citizen__gender="female")
+        .exists()
+    )
+
+
+def test_the_reinvestment_project_has_41_enrolments_31_on_the_handover_day(today):
+    from jobbro.programmes.models import EndReason, Programme
+
+    project = Programme.objects.get(code="geninvestering")
+    enrolments = project.enrolments.all()
+    assert enrolments.count() == 41
+    assert enrolments.filter(starts_on=project.starts_on).count() == 31
+    ended = Counter(enrolments.exclude(end_reason="").values_list("end_reason", flat=True))
+    assert ended == {
+        EndReason.OWN_BUSINESS: 2,
+        EndReason.MOVED: 3,
+        EndReason.SPOUSE_SUPPORTED: 2,
+        EndReason.DECLINED: 2,
+        EndReason.ORDINARY_EDUCATION: 6,
+        EndReason.ORDINARY_JOB: 6,
+        EndReason.FLEXJOB: 1,
+        EndReason.REPATRIATED: 1,
+    }
+
+
+def test_the_demo_teacher_has_cohorts_and_the_ambassador_a_project(today):
+    from jobbro.citizens.access import citizens_for
+
+    teacher = User.objects.get(username="underviser")
+    assert citizens_for(teacher).count() >= 10
+    ambassador = User.objects.get(username="ambassador")
+    assert citizens_for(ambassador).count() > 100

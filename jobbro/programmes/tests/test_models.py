@@ -91,3 +91,13 @@ def test_a_cohort_of_another_programme_is_refused():
             starts_on=p.starts_on,
             by=people["alice"],
         )
+
+
+def test_every_closing_reason_of_a_case_is_an_end_reason_with_the_same_value():
+    from jobbro.citizens.status import ClosingReason
+
+    assert set(ClosingReason.values) <= set(EndReason.values)
+    for reason in ClosingReason:
+        assert EndReason(reason.value).label == reason.label
+    # And seed 003's and 004's drop-outs.
+    assert {EndReason.PARENTAL_LEAVE.label, EndReason.ILLNESS.label} == {"Barsel", "Sygdom"}

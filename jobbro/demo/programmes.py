@@ -1,0 +1,296 @@
+"""The demo's programmes: who is in the ambassador project, the cohorts of Najah and De
+internationale, the intro course's continuous intake, and the reinvestment project's 41
+enrolments (seeds 000, 001, 003, 004).
+
+The seeds' efforts ran in 2016–2020; the demo's citizens all settled in the last three
+years, so the demo moves each effort into its own timeline (the shipped programme's start
+becomes its first demo cohort's) and keeps what the seeds say of it: the sizes, how long
+each cohort ran, and the outcomes:
+- Najah 1: 16 women on two cohorts of 8, for 8 months; Najah 2: 20 women on two cohorts of
+  10, for 7 months, some from Najah 1 again; 1 on parental leave and 2 out for illness (the
+  seed counts 18 completed too, one more than 20 holds: 17 here); Najah 3: one cohort of 10,
+  running now, twice a week beside language school;
+- De internationale: 5 women, 22 weeks, common start; 3 of 5 admitted to VUC;
+- the reinvestment project: 31 cases handed over on one day and 10 later, 41 in all, with
+  seed 004's outcomes (2 own business, 3 moved, 2 spouse-supported, 2 did not wish to take
+  part, 6 education, 6 ordinary work, 1 flexjob, 1 repatriated; the other 18 still in).
+A smaller demo (fewer citizens) gets smaller cohorts: never more than there are people.
+"""
+
+import datetime as dt
+import random
+
+from django.db.models import F
+from django.utils import timezone
+
+from jobbro.accounts.models import Role, User
+from jobbro.citizens.models import Citizen, Gender
+from jobbro.programmes.models import (
+    AMBASSADOR_PROJECT,
+    Cohort,
+    EndReason,
+    Enrolment,
+    Intake,
+    Observation,
+    Phase,
+    Programme,
+)
+
+DEMO_PROGRAMMES = ("najah", "de-internationale", "introforloeb", "geninvestering")
+
+
+def enrol_in_ambassador_project(citizens: list[Citizen], today: dt.date) -> None:
+    """Enrol the ambassador project's citizens from their first conversation (or their
+    settlement, before that), never before the project started nor after today."""
+    if not citizens:
+        return
+    project = Programme.objects.get(code=AMBASSADOR_PROJECT)
+    tz = timezone.get_default_timezone()
+    rows = []
+    for citizen in citizens:
+        moment = citizen.effort_started_at or citizen.settled_at
+        day = moment.astimezone(tz).date() if moment else today
+        rows.append(
+            Enrolment(
+                citizen=citizen,
+                programme=project,
+                starts_on=min(max(day, project.starts_on), today),
+            )
+        )
+    Enrolment.objects.bulk_create(rows)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+class _People:
+    """Citizens to enrol: each (pk, woman, the day their effort started), drawn without
+    putting anyone twice in the same run."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        tz = timezone.get_default_timezone()
+        rows = Citizen.objects.filter(effort_started_at__isnull=False).values_list(
+            "pk", "gender", "effort_started_at"
+        )
+        self.rows = [
+            (pk, gender == Gender.FEMALE, at.astimezone(tz).date())
+            for pk, gender, at in rows.order_by("pk")
+            if at is not None  # so (filtered above), but the column is nullable
+        ]
+
+    def draw(self, n: int, before: dt.date, *, women: bool, taken: set[int]) -> list[int]:
+        pool = [
+            pk
+            for pk, woman, started in self.rows
+            if started < before and pk not in taken and (woman or not women)
+        ]
+        chosen = self.rng.sample(pool, min(n, len(pool)))
+        taken.update(chosen)
+        return sorted(chosen)
+
+
+def _cohort(programme, name, starts_on, weeks, capacity, teachers, schedule, intake=None):
+    cohort = Cohort.objects.create(
+        programme=programme,
+        name=name,
+        starts_on=starts_on,
+        ends_on=starts_on + dt.timedelta(weeks=weeks) - dt.timedelta(days=1),
+        intake=intake or programme.intake,
+        capacity=capacity,
+        schedule=schedule,
+        location="Jobcentret",
+    )
+    cohort.teachers.set(teachers)
+    return cohort
+
+
+def _enrol(cohort, pks, reasons, today):
+    """Enrol `pks` for the cohort's run; those given a reason end with it (at the cohort's
+    end, or before today for a cohort still running), the others complete an ended cohort
+    or stay enrolled in a running one."""
+    ended = cohort.ends_on is not None and cohort.ends_on < today
+    rows = []
+    for i, pk in enumerate(pks):
+        reason = reasons[i] if i < len(reasons) else (EndReason.COMPLETED if ended else "")
+        ends_on = None
+        if reason:
+            ends_on = (
+                cohort.ends_on if ended else max(cohort.starts_on, today - dt.timedelta(days=7))
+            )
+            if reason != EndReason.COMPLETED and ended:
+                # Drop-outs leave along the way, not on the last day.
+                span = max(1, (cohort.ends_on - cohort.starts_on).days - 14)
+                ends_on = cohort.starts_on + dt.timedelta(days=14 + (i * 37) % span)
+        rows.append(
+            Enrolment(
+                citizen_id=pk,
+                programme=cohort.programme,
+                cohort=cohort,
+                starts_on=cohort.starts_on,
+                ends_on=ends_on,
+                end_reason=reason,
+            )
+        )
+    Enrolment.objects.bulk_create(rows)
+
+
+def _redate(programme: Programme, starts_on: dt.date, ends_on: dt.date | None = None) -> None:
+    """Move a shipped programme into the demo's timeline, its dated observations with it."""
+    shift = starts_on - programme.starts_on
+    Programme.objects.filter(pk=programme.pk).update(starts_on=starts_on, ends_on=ends_on)
+    programme.observations.filter(noted_on__isnull=False, cohort__isnull=True).update(
+        noted_on=F("noted_on") + shift
+    )
+    programme.starts_on, programme.ends_on = starts_on, ends_on
+
+
+def build_programmes(*, seed: int, today: dt.date, stdout=None) -> None:
+    rng = random.Random(f"{seed}-programmes")
+    # A rebuilt demo (its citizens deleted, and with them their enrolments) starts over.
+    Cohort.objects.filter(programme__code__in=DEMO_PROGRAMMES).delete()
+    people = _People(rng)
+    teachers = list(User.objects.filter(role=Role.TEACHER).order_by("pk"))
+    demo_teacher = next((t for t in teachers if t.username == "underviser"), None)
+    others = [t for t in teachers if t != demo_teacher] or teachers
+    mine = [demo_teacher] if demo_teacher else teachers[:1]
+
+    def some(n):
+        return rng.sample(others, min(n, len(others)))
+
+    najah = Programme.objects.get(code="najah")
+    n1 = _monday(today - dt.timedelta(days=900))
+    n2 = _monday(today - dt.timedelta(days=520))
+    n3 = _monday(today - dt.timedelta(days=75))
+    _redate(najah, n1)
+    taken: set[int] = set()
+    najah_1 = []
+    for letter in "AB":
+        cohort = _cohort(najah, f"Najah 1 hold {letter}", n1, 35, 8, some(1), "Onsdag kl. 9–13")
+        pks = people.draw(8, n1, women=True, taken=taken)
+        _enrol(cohort, pks, [], today)
+        najah_1 += pks
+    # Some of Najah 1 go on to Najah 2 (seed 003: they would benefit from another run).
+    again = najah_1[:4]
+    taken_2: set[int] = set(again)
+    for letter, reasons in (
+        ("A", [EndReason.PARENTAL_LEAVE, EndReason.ILLNESS]),
+        ("B", [EndReason.ILLNESS]),
+    ):
+        cohort = _cohort(najah, f"Najah 2 hold {letter}", n2, 30, 10, some(1), "Tirsdag kl. 9–13")
+        pks = (again if letter == "A" else []) + people.draw(
+            10 - (len(again) if letter == "A" else 0), n2, women=True, taken=taken_2 | taken
+        )
+        taken_2.update(pks)
+        _enrol(cohort, pks, reasons, today)
+    cohort = _cohort(najah, "Najah 3", n3, 35, 10, mine, "Tirsdag og fredag kl. 9–12")
+    _enrol(cohort, people.draw(10, n3, women=True, taken=set()), [], today)
+    Observation.objects.create(
+        programme=najah,
+        cohort=cohort,
+        phase=Phase.START,
+        noted_on=n3 + dt.timedelta(days=14),
+        text="10 kvinder er startet på forløbet, 2 gange om ugen, sideløbende med sprogskole 2 "
+        "dage om ugen.",
+    )
+
+    internationale = Programme.objects.get(code="de-internationale")
+    di = _monday(today - dt.timedelta(days=200))
+    _redate(internationale, di)
+    cohort = _cohort(
+        internationale, "De internationale 1", di, 22, 5, mine, "Mandag og onsdag kl. 9–13"
+    )
+    pks = people.draw(5, di, women=True, taken=set())
+    _enrol(cohort, pks, [EndReason.ORDINARY_EDUCATION] * 3, today)
+    admitted = min(3, len(pks))
+    Observation.objects.create(
+        programme=internationale,
+        cohort=cohort,
+        phase=Phase.END,
+        noted_on=cohort.ends_on,
+        text=f"{admitted} af {len(pks)} deltagere er optaget på VUC.",
+    )
+
+    _intro_course(people, today, some(1))
+    _reinvestment(rng, people, today)
+    if stdout is not None:
+        stdout.write(f"  {Enrolment.objects.count()} indskrivninger i indsatser og projekter\n")
+
+
+def _intro_course(people: _People, today: dt.date, teachers) -> None:
+    """The intro course's continuous intake: everyone whose effort started in the last 8
+    weeks, for 4 weeks from that day."""
+    intro = Programme.objects.get(code="introforloeb")
+    starts = _monday(today - dt.timedelta(weeks=8))
+    _redate(intro, starts)
+    recent = [(pk, day) for pk, _w, day in people.rows if day >= starts]
+    cohort = Cohort.objects.create(
+        programme=intro,
+        name="Løbende optag",
+        starts_on=starts,
+        intake=Intake.CONTINUOUS,
+        capacity=max(1, len(recent)),
+        schedule="Mandag–torsdag kl. 9–14",
+        location="Jobcentret",
+    )
+    cohort.teachers.set(teachers)
+    rows = []
+    for pk, day in recent:
+        ends = day + dt.timedelta(weeks=4)
+        done = ends < today
+        rows.append(
+            Enrolment(
+                citizen_id=pk,
+                programme=intro,
+                cohort=cohort,
+                starts_on=day,
+                ends_on=ends if done else None,
+                end_reason=EndReason.COMPLETED if done else "",
+            )
+        )
+    Enrolment.objects.bulk_create(rows)
+
+
+# Seed 004's outcome table: how 23 of the 41 ended; the other 18 are still in.
+REINVESTMENT_ENDINGS = (
+    [EndReason.OWN_BUSINESS] * 2
+    + [EndReason.MOVED] * 3
+    + [EndReason.SPOUSE_SUPPORTED] * 2
+    + [EndReason.DECLINED] * 2
+    + [EndReason.ORDINARY_EDUCATION] * 6
+    + [EndReason.ORDINARY_JOB] * 6
+    + [EndReason.FLEXJOB]
+    + [EndReason.REPATRIATED]
+)
+
+
+def _reinvestment(rng: random.Random, people: _People, today: dt.date) -> None:
+    project = Programme.objects.get(code="geninvestering")
+    handover = today - dt.timedelta(days=420)
+    # The seed's period (01.10.2016–31.12.2017), moved: the same 15 months from the handover.
+    _redate(project, handover, handover + dt.timedelta(days=456))
+    first = people.draw(31, handover, women=False, taken=set())
+    later = people.draw(10, handover + dt.timedelta(days=30), women=False, taken=set(first))
+    starts = [(pk, handover) for pk in first]
+    starts += [(pk, handover + dt.timedelta(days=30 + 27 * i)) for i, pk in enumerate(later)]
+    order = list(range(len(starts)))
+    rng.shuffle(order)
+    rows = []
+    for slot, i in enumerate(order):
+        pk, starts_on = starts[i]
+        reason = REINVESTMENT_ENDINGS[slot] if slot < len(REINVESTMENT_ENDINGS) else ""
+        ends_on = None
+        if reason:
+            span = max(1, (today - starts_on).days - 30)
+            ends_on = starts_on + dt.timedelta(days=21 + rng.randint(0, span))
+        rows.append(
+            Enrolment(
+                citizen_id=pk,
+                programme=project,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                end_reason=reason,
+            )
+        )
+    Enrolment.objects.bulk_create(rows)

@@ -1,0 +1,272 @@
+"""Programmes and projects, their cohorts, enrolment, and the SIRI description."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.audit.models import Action
+from jobbro.citizens import access as citizen_access
+from jobbro.core.locking import StaleError
+from jobbro.front.fields import parse_int
+
+from . import access, selectors, services, siri
+from .forms import (
+    PROGRAMME_FIELDS,
+    SORTS,
+    CohortFilterForm,
+    CohortForm,
+    EnrolmentEndForm,
+    EnrolmentForm,
+    ProgrammeFilterForm,
+    ProgrammeForm,
+)
+from .models import Programme
+
+PAGE_SIZE = 25
+
+
+def _params(request) -> str:
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()
+
+
+def _programme(request, pk: int) -> Programme:
+    return access.open_programme(request.user, pk)
+
+
+@role_required(*access.READ_ROLES)
+def programme_list(request):
+    form = ProgrammeFilterForm(request.GET or None)
+    programmes = access.programmes_for(request.user)
+    sort = "name"
+    if form.is_valid():
+        data = form.cleaned_data
+        for term in data["q"].split():
+            programmes = programmes.filter(
+                Q(name__icontains=term) | Q(municipality__icontains=term)
+            )
+        if data["kind"]:
+            programmes = programmes.filter(kind=data["kind"])
+        sort = data["sort"] or sort
+    programmes = programmes.annotate(
+        cohort_count=Count("cohorts", distinct=True),
+        open_enrolments=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True)),
+    ).order_by(*SORTS[sort])
+    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("side"))
+    ctx = {
+        "form": form,
+        "page": page,
+        "params": _params(request),
+        "may_create": request.user.role in access.EDIT_ROLES,
+        "sees_siri": request.user.role in access.SIRI_ROLES,
+    }
+    return render(request, "programmes/list.html", ctx)
+
+
+@role_required(*access.READ_ROLES)
+def programme_detail(request, pk):
+    programme = _programme(request, pk)
+    ctx = {
+        "programme": programme,
+        "sections": siri.sections(programme),
+        "modules": programme.modules.all(),
+        "events": programme.events.select_related("after_module"),
+        "cohorts": access.cohorts_for(request.user)
+        .filter(programme=programme)
+        .annotate(taken=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True))),
+        "may_edit": request.user.role in access.EDIT_ROLES,
+        "sees_siri": request.user.role in access.SIRI_ROLES,
+    }
+    return render(request, "programmes/detail.html", ctx)
+
+
+def _save_programme(form: ProgrammeForm, request) -> Programme | None:
+    programme = form.instance  # the form's values, written by the service
+    rows = {k: form.cleaned_data[k] for k in ("criteria", "activities", "actors")}
+    try:
+        if programme.pk:
+            return services.programme_change(
+                programme=programme,
+                version=form.read_version,
+                fields=PROGRAMME_FIELDS,
+                by=request.user,
+                **rows,
+            )
+        return services.programme_create(programme=programme, by=request.user, **rows)
+    except (StaleError, ValidationError) as e:
+        form.add_error(None, e)
+        return None
+
+
+@role_required(*access.EDIT_ROLES)
+def programme_create(request):
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and (saved := _save_programme(form, request)):
+        messages.success(request, _("Indsatsen er oprettet."))
+        return redirect("programmes:detail", pk=saved.pk)
+    return render(request, "programmes/form.html", {"form": form, "creating": True})
+
+
+@role_required(*access.EDIT_ROLES)
+def programme_edit(request, pk):
+    programme = _programme(request, pk)
+    form = ProgrammeForm(request.POST or None, instance=programme)
+    if request.method == "POST" and form.is_valid() and _save_programme(form, request):
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("programmes:detail", pk=pk)
+    return render(request, "programmes/form.html", {"form": form, "programme": programme})
+
+
+@role_required(*access.SIRI_ROLES)
+def programme_siri_docx(request, pk):
+    return siri.docx_response(_programme(request, pk))
+
+
+@role_required(*access.SIRI_ROLES)
+def siri_deadlines(request):
+    rows = selectors.siri_deadlines(access.programmes_for(request.user))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "programmes/siri.html", {"page": page, "params": _params(request)})
+
+
+@role_required(*access.EDIT_ROLES)
+def cohort_create(request, pk):
+    programme = _programme(request, pk)
+    form = CohortForm(
+        request.POST or None,
+        initial={
+            "intake": programme.intake,
+            "capacity": programme.participants_at_a_time,
+            "starts_on": programme.starts_on,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        cohort = form.instance
+        cohort.programme = programme
+        try:
+            services.cohort_create(
+                cohort=cohort, teachers=list(form.cleaned_data["teachers"]), by=request.user
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Holdet er oprettet."))
+            return redirect("programmes:cohort", pk=cohort.pk)
+    return render(request, "programmes/cohort_form.html", {"form": form, "programme": programme})
+
+
+@role_required(*access.EDIT_ROLES)
+def cohort_edit(request, pk):
+    cohort = access.open_cohort(request.user, pk, for_change=True).cohort
+    form = CohortForm(request.POST or None, instance=cohort)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cohort_change(
+                cohort=form.instance,  # the form's values, written by the service
+                teachers=list(form.cleaned_data["teachers"]),
+                version=form.read_version,
+                by=request.user,
+            )
+        except (StaleError, ValidationError) as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect("programmes:cohort", pk=pk)
+    ctx = {"form": form, "programme": cohort.programme, "cohort": cohort}
+    return render(request, "programmes/cohort_form.html", ctx)
+
+
+@role_required(*access.COHORT_ROLES)
+def cohort_list(request):
+    cohorts = access.cohorts_for(request.user).annotate(
+        taken=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True))
+    )
+    form = CohortFilterForm(request.GET or None)
+    if form.is_valid():
+        for term in form.cleaned_data["q"].split():
+            cohorts = cohorts.filter(Q(name__icontains=term) | Q(programme__name__icontains=term))
+    cohorts = cohorts.order_by("-starts_on", "programme__name", "name", "pk")
+    page = Paginator(cohorts, PAGE_SIZE).get_page(request.GET.get("side"))
+    ctx = {"form": form, "page": page, "params": _params(request)}
+    return render(request, "programmes/cohort_list.html", ctx)
+
+
+@role_required(*access.COHORT_ROLES)
+def cohort_detail(request, pk):
+    opened = access.open_cohort(request.user, pk)
+    cohort = opened.cohort
+    enrolments = list(access.participants(opened, request.user))
+    fields = access.TEACHER_FIELDS if opened.teacher_view else access.STAFF_FIELDS
+    citizen_access.log_list(request, [e.citizen_id for e in enrolments], fields=fields)
+    ctx = {
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "enrolments": enrolments,
+        "teacher_view": opened.teacher_view,
+        "may_change": opened.may_change,
+        "taken": services.cohort_places_taken(cohort, cohort.starts_on),
+        "plan": selectors.cohort_plan(cohort),
+        "teachers": cohort.teachers.order_by("first_name", "last_name"),
+    }
+    return render(request, "programmes/cohort.html", ctx)
+
+
+@role_required(*access.ENROL_ROLES)
+def enrol(request, pk):
+    opened = access.open_for_enrolment(request.user, pk)
+    programme_id = parse_int(request.GET.get("indsats"), 1)
+    programme = access.programmes_for(request.user).filter(pk=programme_id).first()
+    if programme is None:
+        opened.log(request, fields=("first_name", "last_name"))
+        ctx = {"citizen": opened.obj, "programmes": access.programmes_for(request.user)}
+        return render(request, "programmes/enrol_choose.html", ctx)
+    form = EnrolmentForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_create(
+                citizen=opened.obj,
+                programme=programme,
+                cohort=form.cleaned_data["cohort"],
+                starts_on=form.cleaned_data["starts_on"],
+                unmet=form.unmet,
+                by=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            opened.log(request, Action.CREATE, fields=("enrolment",))
+            messages.success(request, _("Borgeren er indskrevet."))
+            return redirect("citizens:detail", pk=pk)
+    opened.log(request, fields=("first_name", "last_name"))
+    ctx = {"citizen": opened.obj, "programme": programme, "form": form}
+    return render(request, "programmes/enrol.html", ctx)
+
+
+@role_required(*access.ENROL_ROLES)
+def enrolment_end(request, pk):
+    enrolment, opened = access.open_enrolment(request.user, pk, for_change=True)
+    form = EnrolmentEndForm(request.POST or None, starts_on=enrolment.starts_on)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.enrolment_end(
+                enrolment=enrolment,
+                ends_on=data["ends_on"],
+                reason=data["reason"],
+                note=data["note"],
+                by=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            opened.log(request, Action.CHANGE, fields=("enrolment",))
+            messages.success(request, _("Indskrivningen er afsluttet."))
+            return redirect("citizens:detail", pk=enrolment.citizen_id)
+    opened.log(request, fields=("first_name", "last_name", "enrolment"))
+    ctx = {"enrolment": enrolment, "citizen": opened.obj, "form": form}
+    return render(request, "programmes/enrolment_end.html", ctx)
