@@ -1,9 +1,8 @@
 """The demo's work obligation, weekly schedules, sessions with attendance and one sanction case
 at the hearing stage (seeds 001 and 002; issue 10 items 5-7).
 
-- The work obligation applies from 1 July 2025 (or the settlement, if later) to the adults on
-  kontanthjælp or integrationsydelse of the demo case worker's caseload and of the running
-  cohorts; every fifth of them has an individual reduction for health, with a reason.
+- The work obligation applies from 1 July 2025 (or the settlement, if later) to the adults
+  of the demo case worker's caseload and of the running cohorts; every fifth of them has an individual reduction for health, with a reason.
 - Language school on two weekdays (seed 001: each woman her own days), so that some weeks
   meet 37 hours with placements and job search and others miss them.
 - Each running cohort (the programmes' demo, or one Najah cohort of the demo case worker's
@@ -35,7 +34,7 @@ from jobbro.attendance.models import (
     WorkObligation,
 )
 from jobbro.attendance.sessions import pattern_dates
-from jobbro.citizens.models import BenefitType, Citizen
+from jobbro.citizens.models import Citizen
 from jobbro.programmes.models import Cohort, Enrolment, Intake, Programme
 
 OBLIGATION_FROM = dt.date(2025, 7, 1)
@@ -49,11 +48,10 @@ WEEKS_BACK, WEEKS_AHEAD = 6, 4
 
 
 def _obliged(today: dt.date, demo: User | None, cohort_ids: list[int]):
-    on_benefit = Q(benefit_type__in=[BenefitType.CASH_BENEFIT, BenefitType.INTEGRATION_BENEFIT])
     mine = Q(case_worker=demo) if demo else Q(pk__in=[])
     in_cohort = Q(enrolments__cohort_id__in=cohort_ids, enrolments__ends_on__isnull=True)
     adult = Q(birth_date__lte=today.replace(year=today.year - 18))
-    return Citizen.objects.filter(on_benefit & adult & (mine | in_cohort)).distinct().order_by("pk")
+    return Citizen.objects.filter(adult & (mine | in_cohort)).distinct().order_by("pk")
 
 
 def _obligations(rng, citizens, by, today) -> None:
