@@ -31,7 +31,7 @@ def test_enrolment_teacher_and_siri(page, live_server, people, citizens):  # noq
     page.get_by_label("Kvinde, kommet til Danmark som flygtning eller familiesammenført").check()
     pages.check("enrol-form")
     page.get_by_role("button", name="Indskriv").click()
-    expect(page.get_by_text("Ikke alle kriterier er opfyldt")).to_be_visible()
+    expect(page.get_by_text("Ikke alle kriterier er opfyldt", exact=True)).to_be_visible()
     pages.check("enrol-warning")
     page.get_by_label("Indskriv alligevel, selv om ikke alle kriterier er opfyldt").check()
     page.get_by_role("button", name="Indskriv").click()
