@@ -172,7 +172,7 @@ def _sessions(rng, cohorts, today, teacher) -> list[Session]:
 
 def _attendance(rng, sessions, today, teacher, demo_id) -> list[int]:
     """Attendance for every past session; returns the often absent participants."""
-    by_cohort: dict[int, list[Enrolment]] = {}
+    by_cohort: dict[int | None, list[Enrolment]] = {}
     enrolments = Enrolment.objects.filter(cohort__in={s.cohort_id for s in sessions})
     for e in enrolments.select_related("citizen").order_by("pk"):
         by_cohort.setdefault(e.cohort_id, []).append(e)

@@ -14,7 +14,7 @@ matter.
 import datetime as dt
 import random
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, ForeignObjectRel, Max, OuterRef
 from django.utils import timezone
 
 from jobbro.accounts.models import Role, User
@@ -174,11 +174,21 @@ def _former_cases(rng: random.Random, today: dt.date, k: int) -> list[tuple]:
         .order_by("settled_at", "id")
         .values_list("id", flat=True)[:k]
     )
-    kept = {TimelineEvent, StatusPeriod, Mentorship, Transfer}
-    relations = [r for r in Citizen._meta.related_objects if r.related_model not in kept]
+    # Who the person is (languages) stays; what happened later goes. Hidden relations
+    # (related_name="+", e.g. matching's decisions) count too, or they would be left
+    # pointing at deleted suggestions.
+    from jobbro.citizens.models import CitizenLanguage
+
+    kept = {TimelineEvent, StatusPeriod, Mentorship, Transfer, CitizenLanguage}
+    relations = [
+        r
+        for r in Citizen._meta.get_fields(include_hidden=True)
+        if isinstance(r, ForeignObjectRel) and r.related_model not in kept
+    ]
     # Placements first: they protect their citizen, and what hangs off them cascades.
     relations.sort(key=lambda r: r.related_model is not Placement)
     for relation in relations:
+        assert isinstance(relation.related_model, type)  # a model class, for the type checker
         relation.related_model._default_manager.filter(
             **{f"{relation.field.name}__in": chosen}
         ).delete()
@@ -248,8 +258,13 @@ def _transfers(rng: random.Random, today: dt.date, closed: set[int], events) -> 
         return 0
     others = [w for w in workers if w.team_id != demo.team_id] or workers
     same = [w for w in workers if w.team_id == demo.team_id] or workers
+    # A started effort: the 96-hour list stays the demo case worker's own (demo_data's test).
     mine = [
-        c for c in Citizen.objects.filter(case_worker=demo).order_by("id") if c.pk not in closed
+        c
+        for c in Citizen.objects.filter(case_worker=demo, effort_started_at__isnull=False).order_by(
+            "id"
+        )
+        if c.pk not in closed
     ]
     theirs = [
         c
