@@ -3,11 +3,8 @@
 A case worker imports 10 citizens from an XLSX (one bad row refused with its Danish
 message, then the fixed file imported), opens one of them (benefit, languages, the first
 company-based offer's flag), the benefit history, the languages page with its typed filter
-and the law's reference data, and downloads the data-subject PDF.
-
-Not yet here: the journal note with an attachment and closing the case as "moved" (issue
-9 items 1 and 2): their pages had not landed on main when this was written; add those
-steps between the case file and the PDF when they do.
+and the law's reference data, writes a journal note with an attachment, closes the case as
+"moved" to another municipality, and downloads the data-subject PDF, which holds the note.
 """
 
 import io
@@ -19,9 +16,12 @@ from django.utils import timezone
 from jobbro import documents
 from jobbro.citizens.models import Citizen
 from jobbro.imports import rows as importrows
+from jobbro.journal.tests.factories import PDF_BYTES
 from jobbro.tests.test_browser import Pages, log_in, page  # noqa: F401 (the page fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+NOTE = "Ringede om praktikken. Borgeren flytter til Vejle i næste måned."
 
 FIRST_NAMES = ["Amina", "Yonas", "Rahel", "Bashar", "Hodan", "Farid", "Selam", "Nour", "Dawit",
                "Layla"]  # fmt: skip
@@ -114,9 +114,34 @@ def test_case_worker_imports_ten_citizens_and_downloads_a_data_subject_pdf(
     expect(page.get_by_role("heading", level=1)).to_have_text("Lovgrundlag: ydelser og program")
     pages.check("law")
 
+    # A journal note with an attachment (item 1).
+    page.goto(f"/borgere/{rahel.pk}/")
+    page.get_by_role("link", name="Skriv journalnotat").first.click()
+    page.get_by_label("Type").select_option(label="Telefon")
+    page.get_by_label("Notat").fill(NOTE)
+    attachment = tmp_path / "aftale.pdf"
+    attachment.write_bytes(PDF_BYTES)
+    page.get_by_label("Bilag").set_input_files([str(attachment)])
+    page.get_by_role("button", name="Gem notatet").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Telefon")
+    expect(page.locator("main")).to_contain_text("aftale.pdf")
+    pages.check("journal-note")
+
+    # Closed as moved to another municipality (item 2).
+    page.goto(f"/borgere/{rahel.pk}/")
+    page.get_by_role("link", name="Luk sagen").first.click()
+    page.get_by_label("Afslutningsårsag").select_option(label="Flyttet til anden kommune")
+    page.get_by_label("Ny kommune").select_option(label="Vejle Kommune")
+    page.get_by_role("button", name="Luk sagen").click()
+    expect(page.locator("main")).to_contain_text("Flyttet til anden kommune")
+    pages.check("case-closed")
+
     # The data-subject PDF holds what was imported and what was added since.
     page.goto(f"/borgere/{rahel.pk}/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Indsigtsudtræk (PDF)").click()
     text = "".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
     assert "Rahel" in text and "Kontanthjælp" in text and "Somali" in text
+    flat = " ".join(text.split())
+    assert "Ringede om praktikken" in flat and "aftale.pdf" in flat
+    assert "Flyttet til anden kommune" in flat
