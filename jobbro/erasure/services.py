@@ -175,15 +175,17 @@ SPECIAL = {Citizen, StatusPeriod, AccessLogEntry, ErasureDecision}
 
 
 def _blank(model: type[models.Model], rows: models.QuerySet[Any]) -> int:
-    """Every free-text field of these rows emptied ("—" where one is required)."""
-    values = {}
+    """Every free-text field of these rows that holds text overwritten with "—"; an empty one
+    stays empty, so the apps' rules of the kind "a text exactly when …" (a written journal
+    note has one, a sanction's decision text exactly when it is decided) still hold."""
+    changed = 0
     for f in model._meta.concrete_fields:
         if not isinstance(f, models.CharField | models.TextField) or f.choices or f.unique:
             continue
         if f.primary_key or f.name in ("version",):
             continue
-        values[f.name] = "" if f.blank else "—"
-    return rows.update(**values) if values else 0
+        changed = max(changed, rows.exclude(**{f.name: ""}).update(**{f.name: "—"}))
+    return changed
 
 
 def _related(model: type[models.Model]) -> Iterator[tuple[Any, str]]:

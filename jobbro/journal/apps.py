@@ -6,4 +6,5 @@ class JournalConfig(AppConfig):
     verbose_name = "Journal"
 
     def ready(self):
-        from . import export, signals  # noqa: F401 (the export section; files follow their rows)
+        # The export section; files follow their rows; attachments go when a case is erased.
+        from . import erasure, export, signals  # noqa: F401

@@ -203,6 +203,20 @@ def _teachers():
     )
 
 
+class _PksField(forms.ModelMultipleChoiceField):
+    """Multiple choice by id that refuses an id no database can hold (SQLite raised an
+    OverflowError, a 500, for a number above 64 bits) before it looks them up."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            text = str(pk)
+            if not text.isdigit() or int(text) > 2**31 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super()._check_values(value)
+
+
 class CohortForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Holdet")
 
@@ -216,11 +230,12 @@ class CohortForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "capacity": {"required": _("Skriv antal pladser.")},
         }
 
-    teachers = forms.ModelMultipleChoiceField(
+    teachers = _PksField(
         label=_("Undervisere"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Vælg underviserne på listen.")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -202,7 +202,7 @@ class TestPages:
         assert response.status_code == 200
         text = response.content.decode()
         assert "Vælg den kommune, borgeren er flyttet til." in text
-        assert "Skriv datoen som dd.mm.åååå." in text
+        assert "Datoen 31.02.2026 findes ikke." in text  # a date that does not exist
         assert 'value="31.02.2026"' in text
         assert not StatusPeriod.objects.exists()
 

@@ -114,7 +114,7 @@ def test_an_approved_decision_anonymises_the_case(client, people, closed_long_ag
     assert not TimelineEvent.objects.filter(citizen=citizen).exists()
     assert not AccessGrant.objects.filter(citizen=citizen).exists()
     placement = Placement.objects.get(citizen=citizen)
-    assert placement.note == "" and placement.kind == "internship"
+    assert placement.note == "—" and placement.kind == "internship"  # the text overwritten
     # The status history stays for reports: closed for ordinary work, five years ago.
     period = StatusPeriod.objects.get(citizen=citizen)
     assert (period.closing_reason, period.starts_on) == ("ordinary_job", LONG_AGO)

@@ -135,3 +135,25 @@ def test_rotate_keys_reencrypts_the_files_and_the_notes(settings, people, citize
     assert crypto.decrypt_bytes(path.read_bytes()) == PDF_BYTES
     note.refresh_from_db()
     assert note.text.startswith("Samtale")
+
+
+@pytest.mark.django_db
+def test_anonymising_a_case_removes_its_attachments_rows_and_files(
+    people, citizens, django_capture_on_commit_callbacks
+):
+    from jobbro.erasure.services import anonymise_case
+    from jobbro.journal import attachments as stored
+    from jobbro.journal.models import Attachment
+    from jobbro.journal.tests.factories import make_note, pdf_upload
+
+    note = make_note(citizens["fatima"], people["alice"], files=[pdf_upload()])
+    kept = make_note(citizens["omar"], people["alice"], files=[pdf_upload("andet.pdf")])
+    gone_file = stored._path(note.attachments.get().stored_as)
+    kept_file = stored._path(kept.attachments.get().stored_as)
+    assert gone_file.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = anonymise_case(citizens["fatima"].pk)
+    assert done["journal.Attachment (filer)"] == 1
+    assert not Attachment.objects.filter(note__citizen=citizens["fatima"]).exists()
+    assert not gone_file.exists()
+    assert kept_file.exists()  # another citizen's stays
