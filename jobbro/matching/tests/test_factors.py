@@ -53,7 +53,7 @@ def test_gender_nationality_and_age_do_not_move_the_score(fatima_profile, kitche
     citizen = fatima_profile.citizen
     before = suggest.for_citizen(citizen, TODAY).suggestions[0]
     citizen.gender = Gender.MALE
-    citizen.nationality = "Danmark"
+    citizen.nationality = "DK"  # an ISO 3166 code since the reference lists
     citizen.birth_date = dt.date(1960, 5, 5)  # another age, inside the legal limits
     citizen.save()
     after = suggest.for_citizen(citizen, TODAY).suggestions[0]
