@@ -78,6 +78,32 @@ def open_programme(user, pk: int) -> Programme:
     return programme
 
 
+def open_programme_for_change(user, pk: int) -> Programme:
+    """A programme to change its description or its rows: the edit roles only."""
+    programme = open_programme(user, pk)
+    if user.role not in EDIT_ROLES:
+        raise PermissionDenied(_("Du kan ikke ændre dette."))
+    return programme
+
+
+def open_part(user, pk: int, slug: str, row_pk: int | None = None):
+    """(programme, part, row) for editing one row of a programme's description (parts.py):
+    Http404 for an unknown part or a row of another programme, PermissionDenied for a
+    role that may not change programmes. `row` is None for a new row."""
+    from .parts import PARTS
+
+    part = PARTS.get(slug)
+    if part is None:
+        raise Http404
+    programme = open_programme_for_change(user, pk)
+    if row_pk is None:
+        return programme, part, None
+    row = part.model._default_manager.filter(programme=programme, pk=row_pk).first()
+    if row is None:
+        raise Http404
+    return programme, part, row
+
+
 def cohorts_for(user) -> QuerySet[Cohort]:
     """The cohorts this user may open: a teacher their own, the ambassador and case workers
     every cohort (whose participants they see only as far as their own context goes)."""

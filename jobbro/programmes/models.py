@@ -259,6 +259,8 @@ class CostLine(models.Model):
     amount = models.DecimalField(
         _("beløb (kr.)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    # The staff hours the line pays for (an instructor's 200 hours), when it is hours.
+    hours = models.DecimalField(_("timer"), max_digits=7, decimal_places=1, null=True, blank=True)
 
     class Meta:
         ordering = ["programme", "position"]
@@ -267,6 +269,10 @@ class CostLine(models.Model):
             models.UniqueConstraint(fields=["programme", "position"], name="cost_line_position"),
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gte=0), name="cost_line_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__isnull=True) | Q(hours__gte=0),
+                name="cost_line_hours_not_negative",
             ),
         ]
 
@@ -504,3 +510,70 @@ class Enrolment(Versioned):
         cohort = self.cohort if self.cohort_id else None
         if cohort is not None and self.programme_id and cohort.programme_id != self.programme_id:
             raise ValidationError({"cohort": _("Holdet hører til en anden indsats.")})
+
+
+class ChangeAction(models.TextChoices):
+    CREATE = "create", _("Tilføjet")
+    CHANGE = "change", _("Ændret")
+    DELETE = "delete", _("Slettet")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("A programme's change log is append-only")
+
+    def delete(self):
+        raise PermissionError("A programme's change log is append-only")
+
+
+class ProgrammeChange(models.Model):
+    """One change of a programme's description or one of its rows (a change track, a cost
+    line, an observation, a module, an event): who, when, and the old and new values. Rows
+    are only ever added; the description holds no personal data, so this is not the access
+    log."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ændret af"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    # Which part: "description", or a row's model name ("costline", "module").
+    part = models.CharField(_("del"), max_length=32)
+    row_id = models.BigIntegerField(null=True)
+    action = models.CharField(_("handling"), max_length=8, choices=ChangeAction.choices)
+    # {"field": [old, new]} as text.
+    changes = models.JSONField(_("ændringer"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("ændring af indsats")
+        indexes = [models.Index(fields=["programme", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.part} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("A programme's change log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("A programme's change log is append-only")
+
+    @property
+    def part_label(self) -> str:
+        labels = {
+            "description": _("Beskrivelsen"),
+            "programmechangetrack": _("Forandringsspor"),
+            "costline": _("Økonomi"),
+            "observation": _("Observation"),
+            "module": _("Modul"),
+            "event": _("Event"),
+        }
+        return str(labels.get(self.part, self.part))

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,17 @@ from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
 from jobbro.core.locking import save_versioned
 
-from .models import Activity, Actor, Cohort, Criterion, EndReason, Enrolment, Programme
+from .models import (
+    Activity,
+    Actor,
+    ChangeAction,
+    Cohort,
+    Criterion,
+    EndReason,
+    Enrolment,
+    Programme,
+    ProgrammeChange,
+)
 
 
 def cohort_places_taken(cohort: Cohort, day: dt.date) -> int:
@@ -125,6 +135,15 @@ def programme_create(
     programme.save()
     _set_criteria(programme, criteria)
     _set_rows(programme, activities, actors)
+    _log_change(
+        programme=programme,
+        part="description",
+        row_id=None,
+        action=ChangeAction.CREATE,
+        before={},
+        after={"name": programme.name},
+        by=by,
+    )
     return programme
 
 
@@ -142,9 +161,19 @@ def programme_change(
     """Save an edited description, its criteria, activities and actors, unless someone else
     saved it since `version` was read (then nothing is written: StaleError)."""
     programme.full_clean()
+    before = Programme.objects.filter(pk=programme.pk).first()
     save_versioned(programme, version=version, fields=fields, what=_("Indsatsen"))
     _set_criteria(programme, criteria)
     _set_rows(programme, activities, actors)
+    _log_change(
+        programme=programme,
+        part="description",
+        row_id=None,
+        action=ChangeAction.CHANGE,
+        before=_values(before, fields) if before else {},
+        after=_values(programme, fields),
+        by=by,
+    )
     return programme
 
 
@@ -171,3 +200,97 @@ def cohort_change(
     save_versioned(cohort, version=version, what=_("Holdet"))
     cohort.teachers.set(teachers)
     return cohort
+
+
+def _values(row: models.Model, names: Sequence[str]) -> dict[str, str]:
+    """The row's fields as text, for the change log (a foreign key by its id)."""
+    out = {}
+    for name in names:
+        field = row._meta.get_field(name)
+        value = getattr(row, getattr(field, "attname", name))
+        out[name] = "" if value is None else str(value)
+    return out
+
+
+def _log_change(
+    *,
+    programme: Programme,
+    part: str,
+    row_id: int | None,
+    action: str,
+    before: dict[str, str],
+    after: dict[str, str],
+    by: User,
+) -> None:
+    changes = {
+        name: [before.get(name, ""), after.get(name, "")]
+        for name in sorted(set(before) | set(after))
+        if before.get(name, "") != after.get(name, "")
+    }
+    if action == ChangeAction.CHANGE and not changes:
+        return
+    ProgrammeChange.objects.create(
+        programme=programme, by=by, part=part, row_id=row_id, action=action, changes=changes
+    )
+
+
+def _row_fields(row: models.Model) -> list[str]:
+    return [
+        f.name
+        for f in row._meta.concrete_fields
+        if not f.primary_key and f.name not in ("programme", "position")
+    ]
+
+
+@transaction.atomic
+def programme_part_save(
+    *, programme: Programme, row: models.Model, version: int | None, by: User
+) -> models.Model:
+    """Add or change one row of the description (a change track, cost line, observation,
+    module or event). The description is one document: the programme's version guards it,
+    so a row saved from a page read before someone else's change is refused (StaleError)
+    and nothing is written. The change is logged with the old and new values."""
+    save_versioned(programme, version=version, fields=(), what=_("Indsatsen"))
+    row.programme = programme  # type: ignore[attr-defined]
+    names = _row_fields(row)
+    old = type(row)._default_manager.filter(pk=row.pk).first() if row.pk else None
+    if hasattr(row, "position") and not row.pk:
+        last = (
+            type(row)
+            ._default_manager.filter(programme=programme)
+            .aggregate(n=models.Max("position"))["n"]
+        )
+        row.position = (last or 0) + 1
+    row.full_clean()
+    row.save()
+    _log_change(
+        programme=programme,
+        part=row._meta.model_name or "",
+        row_id=row.pk,
+        action=ChangeAction.CHANGE if old else ChangeAction.CREATE,
+        before=_values(old, names) if old else {},
+        after=_values(row, names),
+        by=by,
+    )
+    return row
+
+
+@transaction.atomic
+def programme_part_delete(
+    *, programme: Programme, row: models.Model, version: int | None, by: User
+) -> None:
+    """Remove one row of the description, guarded and logged as `programme_part_save`."""
+    save_versioned(programme, version=version, fields=(), what=_("Indsatsen"))
+    names = _row_fields(row)
+    before = _values(row, names)
+    row_id = row.pk
+    row.delete()
+    _log_change(
+        programme=programme,
+        part=row._meta.model_name or "",
+        row_id=row_id,
+        action=ChangeAction.DELETE,
+        before=before,
+        after={},
+        by=by,
+    )

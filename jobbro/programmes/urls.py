@@ -17,4 +17,7 @@ urlpatterns = [
     path("<int:pk>/ret/", views.programme_edit, name="edit"),
     path("<int:pk>/siri.docx", views.programme_siri_docx, name="siri_docx"),
     path("<int:pk>/hold/nyt/", views.cohort_create, name="cohort_create"),
+    path("<int:pk>/<slug:part>/ny/", views.part_edit, name="part_create"),
+    path("<int:pk>/<slug:part>/<int:row>/", views.part_edit, name="part_edit"),
+    path("<int:pk>/<slug:part>/<int:row>/slet/", views.part_delete, name="part_delete"),
 ]

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
@@ -13,7 +15,7 @@ from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
 from jobbro.front.fields import parse_int
 
-from . import access, selectors, services, siri
+from . import access, parts, selectors, services, siri
 from .forms import (
     PROGRAMME_FIELDS,
     SORTS,
@@ -79,9 +81,12 @@ def programme_detail(request, pk):
         "cohorts": access.cohorts_for(request.user)
         .filter(programme=programme)
         .annotate(taken=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True))),
-        "may_edit": request.user.role in access.EDIT_ROLES,
+        "may_edit": (may_edit := request.user.role in access.EDIT_ROLES),
         "sees_siri": request.user.role in access.SIRI_ROLES,
     }
+    if may_edit:
+        ctx["parts"] = parts.rows_by_part(programme)
+        ctx["changes"] = programme.changes.select_related("by")[:10]
     return render(request, "programmes/detail.html", ctx)
 
 
@@ -270,3 +275,39 @@ def enrolment_end(request, pk):
     opened.log(request, fields=("first_name", "last_name", "enrolment"))
     ctx = {"enrolment": enrolment, "citizen": opened.obj, "form": form}
     return render(request, "programmes/enrolment_end.html", ctx)
+
+
+@role_required(*access.EDIT_ROLES)
+def part_edit(request, pk, part, row=None):
+    """Add (no `row`) or change one row of the description: a change track, a cost line, an
+    observation, a module or an event (parts.py)."""
+    programme, kind, obj = access.open_part(request.user, pk, part, row)
+    form = kind.form(request.POST or None, instance=obj, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_part_save(
+                programme=programme, row=form.instance, version=form.read_version, by=request.user
+            )
+        except (StaleError, ValidationError) as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(reverse("programmes:detail", args=[pk]) + f"#{kind.slug}")
+    ctx = {"programme": programme, "part": kind, "form": form, "row": obj}
+    return render(request, "programmes/part_form.html", ctx)
+
+
+@require_POST
+@role_required(*access.EDIT_ROLES)
+def part_delete(request, pk, part, row):
+    programme, kind, obj = access.open_part(request.user, pk, part, row)
+    version = parse_int(request.POST.get("version"), 0)
+    try:
+        services.programme_part_delete(
+            programme=programme, row=obj, version=version, by=request.user
+        )
+    except StaleError as e:
+        messages.error(request, e.messages[0])
+        return redirect("programmes:part_edit", pk=pk, part=part, row=row)
+    messages.success(request, _("Rækken er slettet."))
+    return redirect(reverse("programmes:detail", args=[pk]) + f"#{kind.slug}")

@@ -706,6 +706,11 @@ MATRIX.update(
         "programmes:cohort": COHORT_READ,
         "programmes:enrol": ENROL,
         "programmes:enrolment_end": ENROL,
+        # A row of the description (change track, cost line, observation, module, event).
+        "programmes:part_create": PROGRAMME_WRITE,
+        "programmes:part_edit": PROGRAMME_WRITE,
+        # POST only, without the programme's version: refused as stale, nothing deleted.
+        "programmes:part_delete": PROGRAMME_WRITE,
     }
 )
 OUTSIDE.update(
@@ -847,6 +852,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         company, opening = _job_bank(people)
         by_opening = url.name in ("companies:opening_detail", "companies:opening_edit")
         return {"pk": (opening if by_opening else company).pk}
+    if url.name.startswith("programmes:part_"):
+        return _programme_part_kwargs(url)
     if url.name.startswith("programmes:"):
         return {"pk": _programme_kwarg(url.name, citizen, people)}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
@@ -1089,6 +1096,17 @@ def _programme_kwarg(name: str, citizen, people) -> int:
         assert enrolment.cohort_id is not None
         return enrolment.cohort_id
     return shipped_programme("najah").pk
+
+
+def _programme_part_kwargs(url: Url) -> dict:
+    """Najah and its first cost line (a row of its description)."""
+    from jobbro.programmes.tests.factories import shipped_programme
+
+    najah = shipped_programme("najah")
+    kwargs = {"pk": najah.pk, "part": "oekonomi"}
+    if "row" in url.params:
+        kwargs["row"] = _first(najah.cost_lines.order_by("pk")).pk
+    return kwargs
 
 
 def _programmes(people, citizens):
