@@ -10,6 +10,10 @@
 * Administrators set the weights and the distance table; they see no citizen.
 * Managers see the evaluation (aggregates, bands under 5 folded).
 Others do not use matching.
+
+Only active cases are matched: a closed case leaves matching altogether, and a paused one
+(barsel, sygdom, ...) keeps its profile and history but gets no suggestions, is nobody's
+candidate for an opening and is left out of the caseload proposal (`match_candidates_for`).
 """
 
 from django.db.models import QuerySet
@@ -20,6 +24,7 @@ from jobbro.audit.models import Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.citizens.access import Opened, citizens_for
 from jobbro.citizens.models import Citizen
+from jobbro.citizens.status import CaseStatus
 from jobbro.companies import access as company_access
 from jobbro.companies.models import Opening
 
@@ -39,15 +44,30 @@ def purpose(user) -> str:
 
 
 def match_citizens_for(user) -> QuerySet[Citizen]:
-    """The citizens this user may match, in lists, proposals and suggestions per opening."""
+    """The citizens this user may match, in lists, proposals and suggestions per opening.
+    Closed cases are matched no more (citizens.models: open_cases)."""
+    return _in_context(user, Citizen.objects.open_cases())
+
+
+def match_candidates_for(user) -> QuerySet[Citizen]:
+    """Of `match_citizens_for`, those whose case is active today: the only ones suggested,
+    offered to an opening or put in a proposal (a paused case is not matched)."""
+    return _in_context(user, Citizen.objects.with_status(CaseStatus.ACTIVE))
+
+
+def _in_context(user, cases: QuerySet[Citizen]) -> QuerySet[Citizen]:
     if not user.is_authenticated or not user.is_active or user.role not in MATCH_ROLES:
         return Citizen.objects.none()
-    # Closed cases are matched no more (citizens.models: open_cases).
     if user.role == Role.AMBASSADOR:
-        return Citizen.objects.open_cases().filter(pk__in=citizens_for(user).values("pk"))
+        return cases.filter(pk__in=citizens_for(user).values("pk"))
     if user.role == Role.CASE_WORKER:
-        return Citizen.objects.open_cases().filter(case_worker=user)
-    return Citizen.objects.open_cases().filter(consent_share_with_companies=True)
+        return cases.filter(case_worker=user)
+    return cases.filter(consent_share_with_companies=True)
+
+
+def is_matchable(citizen: Citizen) -> bool:
+    """Whether one citizen opened by `open_match_citizen` may get suggestions today."""
+    return citizen.current_status == CaseStatus.ACTIVE
 
 
 def open_match_citizen(user, pk: int, *, for_change: bool = False) -> Opened[Citizen]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
+from jobbro.citizens.status import CaseStatus
 from jobbro.companies.models import OpeningKind
 from jobbro.core.locking import save_versioned
 from jobbro.placements.models import PlacementStatus
@@ -95,6 +96,8 @@ def decision_record(*, suggestion: Suggestion, kind: str, reason: str, by: User)
     with. Accepting creates a proposed placement in the opening (placements' own service);
     the case worker turns it into an agreed one. Nothing else is placed."""
     citizen_id, opening = suggestion.citizen_id, suggestion.opening
+    if kind == DecisionKind.ACCEPTED and suggestion.citizen.current_status != CaseStatus.ACTIVE:
+        raise ValidationError(_("Sagen er lukket eller på pause: forslaget kan ikke accepteres."))
     if kind != DecisionKind.ACCEPTED and not reason.strip():
         raise ValidationError({"reason": _("Skriv hvorfor forslaget er fravalgt.")})
     taken = Decision.objects.filter(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from jobbro.citizens.models import Citizen
+from jobbro.citizens.status import CaseStatus
 
 from . import proposal, selectors
 from .models import ProposalRun, RunStatus
@@ -26,7 +27,9 @@ def run_proposal(run_id: int) -> int:
         )
 
     try:
-        citizens = selectors.profiled(Citizen.objects.filter(pk__in=run.citizen_ids).order_by("pk"))
+        # A case closed or paused since the run was queued is left out when it runs.
+        active = Citizen.objects.with_status(CaseStatus.ACTIVE).filter(pk__in=run.citizen_ids)
+        citizens = selectors.profiled(active.order_by("pk"))
         result = proposal.compute(citizens, selectors.today(), progress)
     except Exception as e:  # the page says it failed; the worker logs the traceback
         ProposalRun.objects.filter(pk=run_id).update(

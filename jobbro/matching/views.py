@@ -103,13 +103,15 @@ def distance_edit(request, pk):
 def citizen_suggestions(request, pk):
     opened = access.open_match_citizen(request.user, pk)
     citizen = opened.obj
-    result = suggest.for_citizen(citizen, selectors.today())
+    matchable = access.is_matchable(citizen)
+    result = suggest.for_citizen(citizen, selectors.today()) if matchable else suggest.Result()
     services.suggestions_record(shown=result.suggestions, shown_in=Shown.CITIZEN, by=request.user)
     opened.log(request, fields=["match_profile", "suggestions"])
     ctx = {
         "citizen": citizen,
         "profile": getattr(citizen, "match_profile", None),
         "result": result,
+        "matchable": matchable,
         "may_edit": opened.may_change,
         "sees_reservations": access.sees_reservations(request.user),
         "decision_form": DecisionForm(),
@@ -121,7 +123,7 @@ def citizen_suggestions(request, pk):
 @role_required(*access.MATCH_ROLES)
 def opening_suggestions(request, pk):
     opening = access.open_match_opening(request.user, pk)
-    citizens = selectors.profiled(access.match_citizens_for(request.user))
+    citizens = selectors.profiled(access.match_candidates_for(request.user))
     result = suggest.for_opening(opening, citizens, selectors.today())
     services.suggestions_record(shown=result.suggestions, shown_in=Shown.OPENING, by=request.user)
     access.log_list(request, [s.citizen.pk for s in result.suggestions], fields=["suggestions"])
@@ -185,7 +187,9 @@ def weights(request):
 def proposal_list(request):
     if request.method == "POST":
         run = services.proposal_start(
-            citizen_ids=list(access.match_citizens_for(request.user).values_list("pk", flat=True)),
+            citizen_ids=list(
+                access.match_candidates_for(request.user).values_list("pk", flat=True)
+            ),
             by=request.user,
         )
         return redirect("matching:proposal", pk=run.pk)
