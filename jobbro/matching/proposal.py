@@ -19,16 +19,16 @@ CHUNK = 500  # citizens scored at a time, so progress can be reported on a large
 
 
 def _score_all(people, ctx: Context, today: dt.date, progress: Progress) -> engine.Scored:
+    """Every compatible pair's score (engine.scores: the suggestions' numbers, faster)."""
     n, m = len(people), len(ctx.openings)
     parts = []
     for start in range(0, n, CHUNK):
         rows = np.arange(start, min(n, start + CHUNK))
         pi, oj = np.repeat(rows, m), np.tile(np.arange(m), len(rows))
-        s = engine.evaluate(
+        keep, score = engine.scores(
             people, ctx.arrays, ctx.towns.travel, ctx.vector, today.toordinal(), pi, oj
         )
-        keep = np.flatnonzero(s.ok())
-        parts.append((s.people[keep], s.openings[keep], s.score[keep]))
+        parts.append((pi[keep], oj[keep], score))
         progress(10 + int(50 * min(n, start + CHUNK) / max(n, 1)), "score")
     if not parts:
         empty = np.zeros(0, np.int64)
