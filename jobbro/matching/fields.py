@@ -2,7 +2,7 @@
 
 The suggestions are a native `<datalist>` that htmx fills as one types (no script of our
 own, keyboard and screen reader as the browser gives them); the field takes "9412",
-"9412 Køkkenmedhjælpere" or a title written out in full.
+"9412 Køkkenhjælp mv." or a title written out in full.
 """
 
 import json
@@ -74,7 +74,13 @@ class OccupationField(forms.CharField):
         exact = [
             o
             for o in occupations.units()
-            if text.casefold() in (o.title_da.casefold(), o.title_en.casefold(), str(o).casefold())
+            if text.casefold()
+            in (
+                o.title_da.casefold(),
+                o.title_en.casefold(),
+                o.also_searched.casefold(),
+                str(o).casefold(),
+            )
         ]
         if len(exact) == 1:
             return exact[0].code

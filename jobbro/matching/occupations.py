@@ -2,8 +2,9 @@
 
 DISCO-08, Danmarks Statistik's version, has the same groups as ISCO-08 down to four digits,
 so a four-digit code is both. `data/isco08.csv` is the ILO's whole structure in English;
-`data/disco08_da.csv` the Danish titles, each marked with its source: `dst` (DISCO-08's own
-wording) or `jobbro` (a working title of ours until DISCO-08's titles are loaded).
+`data/disco08_da.csv` DISCO-08's own Danish titles (source `dst`, Danmarks Statistik) and,
+for search only, the plainer working titles Jobbro used before (`also_searched`: one types
+"køkkenmedhjælper" and finds 9412 "Køkkenhjælp mv.").
 """
 
 import csv
@@ -25,7 +26,8 @@ class Occupation:
     code: str
     title_en: str
     title_da: str
-    da_source: str  # "dst", "jobbro" or "" (no Danish title shipped)
+    da_source: str  # "dst" or "" (no Danish title: DISCO-08 leaves the group out)
+    also_searched: str = ""  # a plainer Danish name, found by search but never shown
 
     @property
     def level(self) -> str:
@@ -45,11 +47,14 @@ class Occupation:
 @cache
 def _all() -> dict[str, Occupation]:
     with (DATA / "disco08_da.csv").open(encoding="utf-8", newline="") as f:
-        danish = {row["code"]: (row["title_da"], row["source"]) for row in csv.DictReader(f)}
+        danish = {
+            row["code"]: (row["title_da"], row["source"], row["also_searched"])
+            for row in csv.DictReader(f)
+        }
     with (DATA / "isco08.csv").open(encoding="utf-8", newline="") as f:
         return {
             row["code"]: Occupation(
-                row["code"], row["title_en"], *danish.get(row["code"], ("", ""))
+                row["code"], row["title_en"], *danish.get(row["code"], ("", "", ""))
             )
             for row in csv.DictReader(f)
         }
@@ -74,7 +79,7 @@ def title(code: str) -> str:
 
 
 def label(code: str) -> str:
-    """ "9412 Køkkenmedhjælpere", or "" for no code."""
+    """ "9412 Køkkenhjælp mv.", or "" for no code."""
     occupation = get(code)
     return str(occupation) if occupation else ""
 
@@ -87,7 +92,11 @@ def search(text: str, limit: int = 10) -> list[Occupation]:
         return []
     if words[0].isdigit():
         return [o for o in units() if o.code.startswith(words[0])][:limit]
-    hits = [o for o in units() if all(w in f"{o.title_da} {o.title_en}".lower() for w in words)]
+    hits = [
+        o
+        for o in units()
+        if all(w in f"{o.title_da} {o.title_en} {o.also_searched}".lower() for w in words)
+    ]
     hits.sort(key=lambda o: (not o.title.lower().startswith(words[0]), o.code))
     return hits[:limit]
 

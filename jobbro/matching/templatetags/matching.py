@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.filter
 def occupation(code: str) -> str:
-    """ "9412 Køkkenmedhjælpere" for an ISCO-08 / DISCO-08 code, "–" for none."""
+    """ "9412 Køkkenhjælp mv." for an ISCO-08 / DISCO-08 code, "–" for none."""
     return occupations.label(code) or "–"
 
 

@@ -76,7 +76,7 @@ def test_the_ambassador_matches_decides_and_proposes(page, people, citizens):  #
     expect(page.get_by_role("heading", level=1)).to_have_text("Forslag til Fatima Haddad")
     first = page.get_by_role("listitem").filter(has_text="Køkkenmedhjælper – Kantinen Hedensted")
     expect(first.get_by_role("table", name="Sådan er scoren regnet ud")).to_contain_text(
-        "Borgeren ønsker netop 9412 Køkkenmedhjælpere"
+        "Borgeren ønsker netop 9412 Køkkenhjælp mv."
     )
     left_out = page.get_by_role("table", name="Fravalgte åbninger")
     expect(left_out).to_contain_text("kræver kørekort")

@@ -12,13 +12,27 @@ from jobbro.matching.models import MatchProfile, TravelTime
 def test_it_ships_every_isco08_unit_group():
     units = occupations.units()
     assert len(units) == 436
-    assert occupations.get("9412").title_da == "Køkkenmedhjælpere"
+    assert occupations.get("9412").title_da == "Køkkenhjælp mv."  # DISCO-08's own title
     assert occupations.get("9622").da_source == "dst"
+
+
+def test_every_danish_title_is_disco08s_own_and_only_disco08s_gaps_are_english():
+    danish = [o for o in occupations._all().values() if o.title_da]
+    assert {o.da_source for o in danish} == {"dst"}
+    # DISCO-08 leaves out ISCO-08's subsistence farmers (63), traditional chiefs (1113),
+    # scribes (4414), door-to-door sellers (5243), house builders (7111) and water and
+    # firewood collectors (9624): those alone keep the ILO's English title.
+    english = sorted(c for c, o in occupations._all().items() if not o.title_da)
+    assert english == sorted(
+        ["63", "631", "632", "633", "634", "1113", "4414", "5243"]
+        + ["6310", "6320", "6330", "6340", "7111", "9624"]
+    )
 
 
 def test_it_finds_occupations_by_code_or_by_words_in_either_language():
     assert [o.code for o in occupations.search("941")] == ["9411", "9412"]
     assert "9412" in [o.code for o in occupations.search("køkken")]
+    assert "9412" in [o.code for o in occupations.search("køkkenmedhjælper")]  # also searched
     assert "9412" in [o.code for o in occupations.search("kitchen helpers")]
 
 
@@ -33,7 +47,7 @@ def test_the_field_takes_a_code_a_label_or_a_whole_title():
 def test_the_options_endpoint_returns_datalist_options(client, people):
     client.force_login(people["konrad"])
     response = client.get(reverse("matching:occupations"), {"field": "wish_1", "wish_1": "køkken"})
-    assert '<option value="9412 Køkkenmedhjælpere">' in response.content.decode()
+    assert '<option value="9412 Køkkenhjælp mv.">' in response.content.decode()
 
 
 def test_it_saves_a_profile_with_at_least_two_industries(client, people, citizens, towns):
@@ -125,5 +139,5 @@ def test_the_data_subject_export_holds_the_profile_suggestions_and_decisions(
     )
     export = as_json(build(fatima_profile.citizen, by=people["alice"]))
     text = str(export)
-    assert "9412 Køkkenmedhjælpere" in text and "Passer ikke" in text
+    assert "9412 Køkkenhjælp mv." in text and "Passer ikke" in text
     assert "Sådan" not in text and "Ønsket fag" in text  # the factors, by name
