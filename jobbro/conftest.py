@@ -6,7 +6,10 @@ mads a mentor, ada the administrator.
 """
 
 import datetime as dt
+import inspect
 import os
+import resource
+import time
 
 import pytest
 from django.conf import settings
@@ -38,6 +41,17 @@ def fast_settings():
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_createdb):
+    """pytest-django's hook before it creates the test database: on SQLite the migrated
+    database is copied from the last run's when no migration changed (jobbro/tests/
+    migrated_db.py); `--create-db` migrates for real."""
+    from jobbro.tests.migrated_db import migrated_from_file
+
+    with migrated_from_file(renew=django_db_createdb):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def danish_first():
     """Every test starts in Danish, the source language: a request with the English cookie
@@ -64,6 +78,79 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name.startswith("test_browser"):
             item.add_marker(pytest.mark.browser)
+
+
+_PLAYWRIGHT_MODULES: dict[str, bool] = {}
+
+
+def _imports_playwright(module) -> bool:
+    if module.__name__ not in _PLAYWRIGHT_MODULES:
+        _PLAYWRIGHT_MODULES[module.__name__] = any(
+            (inspect.ismodule(v) and v.__name__.startswith("playwright"))
+            or (
+                (inspect.isclass(v) or inspect.isfunction(v))
+                and v.__module__.startswith("playwright")
+            )
+            for v in vars(module).values()
+        )
+    return _PLAYWRIGHT_MODULES[module.__name__]
+
+
+def _drives_a_browser(item) -> bool:
+    module = getattr(item, "module", None)
+    return "live_server" in getattr(item, "fixturenames", ()) or (
+        module is not None and _imports_playwright(module)
+    )
+
+
+def pytest_runtest_setup(item):
+    """A test that uses the live server or Playwright without the `browser` mark fails: it
+    would make the fast loop (`-m "not browser"`) slow. Put it in a test_browser*.py file."""
+    if _drives_a_browser(item) and item.get_closest_marker("browser") is None:
+        pytest.fail(
+            f"{item.nodeid} uses the live server or Playwright: put it in a test_browser*.py "
+            "file (marked `browser`, left out of the fast loop)",
+            pytrace=False,
+        )
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and of the subprocesses it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+_SESSION_START = {"cpu": _cpu_seconds(), "wall": time.monotonic()}
+_CPU_LOG = os.environ.get("JOBBRO_TEST_CPU_LOG")  # a file: one "seconds<TAB>test id" a test
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """With JOBBRO_TEST_CPU_LOG set, each test's CPU time (setup, call, teardown) is written
+    to that file, for finding where the suite's time goes."""
+    if not _CPU_LOG:
+        return (yield)
+    start = _cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        with open(_CPU_LOG, "a") as log:
+            log.write(f"{_cpu_seconds() - start:.4f}\t{item.nodeid}\n")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Tests per CPU second, besides pytest's wall time: the machine is shared, so the
+    wall time says more about the neighbours than about the suite (docs/benchmarks.md)."""
+    ran = sum(len(terminalreporter.stats.get(k, [])) for k in ("passed", "failed", "xfailed"))
+    if not ran:
+        return
+    cpu = _cpu_seconds() - _SESSION_START["cpu"]
+    wall = time.monotonic() - _SESSION_START["wall"]
+    terminalreporter.write_line(
+        f"{ran} tests: {cpu:.1f} CPU s (user+sys, since conftest import), {wall:.1f} s wall; "
+        f"{ran / cpu:.1f} tests per CPU second, {ran / wall:.1f} per wall second"
+    )
 
 
 def make_user(username, role, team=None, **extra):

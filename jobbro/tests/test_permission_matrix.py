@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.db import models, transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
@@ -34,6 +35,7 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Purpose
 from jobbro.citizens import access
 from jobbro.companies.models import Company, Opening, OpeningKind
+from jobbro.front import errors
 from jobbro.placements.models import AcuteIssue, FollowUp, Placement
 
 # The expected outcome of one request.
@@ -1214,6 +1216,26 @@ def cheap_pdfs():
         yield
 
 
+_REAL_ERROR_PAGE = errors._page
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cheap_error_pages():
+    """A refused row is answered by jobbro/front/errors.py's 403 or 404 page: base.html with
+    the navigation, the most expensive part of a refused request (about 7 ms). The rows ask
+    only for the status, so here the page is a short text with the same status, made by the
+    same handler from the same exception; `test_a_refused_request_gets_the_error_page`
+    renders the real pages once for every subject, and front/tests/test_error_pages.py
+    checks what they say."""
+
+    def page(request, template, status, **context):
+        return HttpResponse(f"{template} (not rendered in the permission matrix)", status=status)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(errors, "_page", page)
+        yield
+
+
 def outcome(response, citizen) -> str:
     """What the response amounts to, as one of OUTCOMES, or a description of the surprise."""
     status = response.status_code
@@ -1312,6 +1334,29 @@ def test_matrix(client, people, citizens, placed, name, subject, expected):
 @pytest.mark.parametrize(("name", "subject", "expected"), list(_cases(OUTSIDE, "omar")))
 def test_outside_context(client, people, citizens, placed, name, subject, expected):
     _check(client, people, citizens, "omar", name, subject, expected)
+
+
+def _refused_get(subject: str) -> str:
+    """A URL without parameters that MATRIX refuses `subject`."""
+    return next(
+        name
+        for name, row in MATRIX.items()
+        if row[subject] == DENY and URLS[name].method == "GET" and not URLS[name].params
+    )
+
+
+@pytest.mark.parametrize("subject", SUBJECTS[1:])
+def test_a_refused_request_gets_the_error_page(client, people, monkeypatch, subject):
+    """The real 403 and 404 pages, which the rows replace by their status, for every
+    subject (the navigation in them differs by role)."""
+    monkeypatch.setattr(errors, "_page", _REAL_ERROR_PAGE)
+    client.cookies[settings.SESSION_COOKIE_NAME] = _SESSIONS[_user(people, subject).pk]
+    refused = client.get(reverse(_refused_get(subject)))
+    assert refused.status_code == 403
+    assert "<h1>Du har ikke adgang til siden</h1>" in refused.content.decode()
+    missing = client.get("/findes-ikke/")
+    assert missing.status_code == 404
+    assert "<h1>Siden findes ikke</h1>" in missing.content.decode()
 
 
 def test_logout_ends_the_session(client, people):
