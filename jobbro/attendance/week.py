@@ -7,9 +7,10 @@ queries (the case worker's list of those below their hours computes a whole case
 - programme sessions of the cohorts the citizen is enrolled in (with the attendance the
   teacher recorded),
 - language school (the citizen's own weekdays and hours, seed 001),
-- placements: their hours per week, spread over the working days (a placement has no
-  weekdays of its own), split into paid hours and the rest for an internship with paid
-  hours,
+- placements: their hours per week over their stated weekdays (a weekend day too), or
+  spread over the working days when they state none, split into paid hours and the rest
+  for an internship with paid hours; a placement's day clashes with language school, a
+  session or another placement that day,
 - planned conversations and meetings of the journal (a held one counts as attended),
 - the job search agreed in the citizen's work obligation, spread the same way.
 
@@ -55,6 +56,9 @@ class Kind(models.TextChoices):
     JOB_SEARCH = "job_search", _("Jobsøgning")
 
 
+# What a placement's day (on its stated weekdays) clashes with, besides another one.
+WHOLE_DAY_CLASHES = frozenset({Kind.DANISH.value, Kind.PROGRAMME.value})
+
 # A placement's hours by its kind (paid hours of an internship are split off as PAID).
 PLACEMENT_KIND = {
     PlacementKind.ORDINARY: Kind.PAID,
@@ -94,12 +98,20 @@ class Item:
     attended: Decimal | None = None
     status: str = ""
     clash: bool = False
+    # A placement on its stated weekdays: there that day, at no stated time.
+    whole_day: bool = False
 
     @property
     def kind_label(self) -> str:
         return str(Kind(self.kind).label)
 
     def overlaps(self, other: Item) -> bool:
+        if self.whole_day or other.whole_day:
+            # A placement day clashes with another placement, language school or a session
+            # that day (not with a conversation: the ambassador visits at the workplace).
+            return (self.whole_day or self.kind in WHOLE_DAY_CLASHES) and (
+                other.whole_day or other.kind in WHOLE_DAY_CLASHES
+            )
         if None in (self.starts_at, self.ends_at, other.starts_at, other.ends_at):
             return False
         assert self.starts_at and self.ends_at and other.starts_at and other.ends_at
@@ -219,8 +231,14 @@ def _dated(
 
 
 def _placement_items(placement: Placement, day: dt.date) -> list[Item]:
+    """A placement's hours on `day`: its weekly hours over its stated weekdays, or over the
+    five working days when it states none."""
     if placement.starts_on > day or (placement.ends_on and placement.ends_on < day):
         return []
+    weekdays = placement.weekday_numbers
+    if weekdays and day.isoweekday() not in weekdays:
+        return []
+    per_day = len(weekdays) or WORKDAYS_PER_WEEK
     weekly = placement.hours_per_week or ZERO
     paid = min(placement.paid_hours_per_week or ZERO, weekly) if weekly else ZERO
     where = placement.company.name if placement.company else ""
@@ -228,17 +246,20 @@ def _placement_items(placement: Placement, day: dt.date) -> list[Item]:
     label = f"{placement.get_kind_display()}" + (f", {where}" if where else "")
     items = []
     rest = weekly - paid if kind != Kind.PAID else weekly
+    whole_day = bool(weekdays)
     if rest > 0:
-        items.append(Item(day, kind, label, hours(rest / WORKDAYS_PER_WEEK)))
+        items.append(Item(day, kind, label, hours(rest / per_day), whole_day=whole_day))
     if paid > 0 and kind != Kind.PAID:
-        items.append(Item(day, Kind.PAID, label, hours(paid / WORKDAYS_PER_WEEK)))
+        items.append(Item(day, Kind.PAID, label, hours(paid / per_day), whole_day=whole_day))
     return items
 
 
 def _mark_clashes(day: Day) -> None:
     for i, a in enumerate(day.items):
         for b in day.items[i + 1 :]:
-            if a.overlaps(b):
+            # The paid hours and the rest of one placement are the same day at work.
+            same = a.whole_day and b.whole_day and a.label == b.label
+            if not same and a.overlaps(b):
                 a.clash = b.clash = True
 
 
@@ -312,6 +333,10 @@ def weeks_for(citizen_ids: Iterable[int], monday: dt.date) -> dict[int, Week]:
             day = Day(monday + dt.timedelta(days=offset))
             day.holiday = holiday_name(day.date)
             if not day.workday:
+                if not day.holiday:  # a weekend day: only a placement that states it
+                    for p in placements[cid]:
+                        if day.date.isoweekday() in p.weekday_numbers:
+                            day.items.extend(_placement_items(p, day.date))
                 days.append(day)
                 continue
             day.items.extend(i for i in sessions.get(cid, []) if i.day == day.date)

@@ -12,6 +12,7 @@ from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib.text import clean_search
 
 from .models import (
+    WEEKDAY_NAMES,
     AcuteIssue,
     CoursePlan,
     EndingConversation,
@@ -21,6 +22,8 @@ from .models import (
     PlacementStatus,
     RetentionEntry,
     RetentionPlan,
+    weekday_bits,
+    weekday_numbers,
 )
 
 DATE_ERROR = _("Skriv datoen som dd.mm.åååå.")
@@ -31,7 +34,39 @@ def _dates(form, *names):
         form.fields[name].error_messages["invalid"] = DATE_ERROR
 
 
+class WeekdaysField(forms.TypedMultipleChoiceField):
+    """The weekdays a placement runs on as checkboxes, stored as bits (models.weekday_bits);
+    none ticked: every working day."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self):
+        super().__init__(
+            choices=[(n, name) for n, name in enumerate(WEEKDAY_NAMES, 1)],
+            coerce=int,
+            required=False,
+            label=_("Ugedage"),
+            help_text=_(
+                "De dage, forløbet foregår. Intet kryds: timerne fordeles på alle hverdage."
+            ),
+            error_messages={"invalid_choice": _("Vælg ugedagene på listen.")},
+        )
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return weekday_numbers(value)
+        return value
+
+    def clean(self, value):
+        return weekday_bits(super().clean(value) or [])
+
+    def has_changed(self, initial, data):
+        return self.prepare_value(initial) != [int(v) for v in data or [] if str(v).isdigit()]
+
+
 class PlacementForm(VersionFormMixin, DesignSystemMixin, ModelForm):
+    weekdays = WeekdaysField()
+
     class Meta:
         model = Placement
         fields = [
@@ -43,6 +78,7 @@ class PlacementForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "ends_on",
             "hours_per_week",
             "paid_hours_per_week",
+            "weekdays",
             "ambassador",
             "note",
         ]

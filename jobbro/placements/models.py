@@ -68,6 +68,27 @@ class EndReason(models.TextChoices):
     OTHER = "other", _("Anden årsag")
 
 
+ALL_WEEKDAYS = 0b1111111
+WEEKDAY_NAMES = (
+    _("mandag"),
+    _("tirsdag"),
+    _("onsdag"),
+    _("torsdag"),
+    _("fredag"),
+    _("lørdag"),
+    _("søndag"),
+)
+
+
+def weekday_numbers(bits: int) -> list[int]:
+    """The ISO weekdays (1 = Monday) whose bits are set."""
+    return [n for n in range(1, 8) if bits & (1 << (n - 1))]
+
+
+def weekday_bits(numbers) -> int:
+    return sum(1 << (int(n) - 1) for n in set(numbers))
+
+
 class Placement(Versioned):
     """A citizen in an opening, or directly at a company, for a period (glossary: course)."""
 
@@ -97,6 +118,10 @@ class Placement(Versioned):
     paid_hours_per_week = models.DecimalField(
         _("lønnede timer pr. uge"), max_digits=4, decimal_places=1, default=0
     )
+    # The weekdays it runs on, one bit per ISO weekday (Monday bit 0): De internationale's
+    # women have language school on other days (seed 001). 0 = not stated: the hours are
+    # spread over every working day, as before the field existed.
+    weekdays = models.PositiveSmallIntegerField(_("ugedage"), default=0)
     status = models.CharField(
         _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
     )
@@ -138,10 +163,22 @@ class Placement(Versioned):
                 condition=models.Q(paid_hours_per_week__gte=0),
                 name="placement_paid_hours_not_negative",
             ),
+            models.CheckConstraint(
+                condition=models.Q(weekdays__lte=ALL_WEEKDAYS), name="placement_weekdays_bits"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_on:%d.%m.%Y}"
+
+    @property
+    def weekday_numbers(self) -> list[int]:
+        """The ISO weekdays (1 = Monday) it runs on; [] when not stated."""
+        return weekday_numbers(self.weekdays)
+
+    @property
+    def weekdays_display(self) -> str:
+        return ", ".join(str(WEEKDAY_NAMES[n - 1]) for n in self.weekday_numbers)
 
     def past_planned_end(self, today: dt.date | None = None) -> bool:
         """Still active after its planned end: flagged ("Forløbet er over planlagt slutdato")

@@ -59,6 +59,7 @@ EDITABLE = (
     "ends_on",
     "hours_per_week",
     "paid_hours_per_week",
+    "weekdays",
     "status",
     "ambassador_id",
     "note",

@@ -55,6 +55,7 @@ DETAIL_FIELDS = (
     "ends_on",
     "hours_per_week",
     "paid_hours_per_week",
+    "weekdays",
 )
 
 
