@@ -65,7 +65,11 @@ NAVIGATION = [
     (_("Værktøjer"), "assessments:instruments", (Role.ADMINISTRATOR,)),
     (_("Matchningens vægte"), "matching:weights", (Role.ADMINISTRATOR,)),
     (_("Matchning: evaluering"), "matching:evaluation", (Role.MANAGER,)),
-    (_("Overblik"), "front:overview", (Role.MANAGER, Role.ADMINISTRATOR)),
+    (
+        _("Overblik"),
+        "front:overview",
+        (Role.MANAGER, Role.ADMINISTRATOR, Role.AMBASSADOR, Role.CASE_WORKER),
+    ),
     (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Sletning"), "erasure:decisions", (Role.ADMINISTRATOR,)),

@@ -4,7 +4,7 @@ from collections import Counter
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from jobbro.citizens.models import (
     nationality_choices,
 )
 from jobbro.citizens.status import CaseStatus, status_on
-from jobbro.front import inbox
+from jobbro.front import dashboard, inbox
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 
 health_log = logging.getLogger("jobbro.health")
@@ -71,7 +71,7 @@ def _breakdown(counts, choices=None, most=None):
 OVERVIEW_FIELDS = ("gender", "readiness", "nationality", "arrival")
 
 
-def overview_counts():
+def overview_counts(citizens=None):
     """The overview's numbers in one query: citizens counted per combination of the
     breakdowns' fields (a few hundred rows even at national scale), summed here, instead
     of scanning the citizen table once per number."""
@@ -79,7 +79,8 @@ def overview_counts():
     # few citizens past the deadline).
     awaiting = awaiting_effort_q() & ~Q(status_now=CaseStatus.CLOSED)
     rows = (
-        Citizen.objects.alias(status_now=status_on(timezone.localdate()))
+        (Citizen.objects.all() if citizens is None else citizens)
+        .alias(status_now=status_on(timezone.localdate()))
         .order_by()
         .values_list(*OVERVIEW_FIELDS)
         .annotate(n=Count("id"), waiting=Count("id", filter=awaiting))
@@ -93,19 +94,47 @@ def overview_counts():
     return total, waiting, per_field
 
 
-@role_required(Role.MANAGER, Role.ADMINISTRATOR)
-def overview(request):
-    """Aggregates only: managers see numbers, never persons (PRODUCT.md roles)."""
-    total, awaiting, counts = overview_counts()
-    ctx = {
-        "total": total,
-        "awaiting": awaiting,
+def _breakdowns(counts) -> dict:
+    """The four breakdowns of citizens' counts, small groups folded."""
+    return {
         "by_gender": _breakdown(counts["gender"], Gender.choices),
         "by_readiness": _breakdown(counts["readiness"], Readiness.choices),
         "by_nationality": _breakdown(counts["nationality"], nationality_choices(), most=12),
         "by_arrival": _breakdown(counts["arrival"], Citizen._meta.get_field("arrival").choices),
     }
-    return render(request, "front/overview.html", ctx)
+
+
+@role_required(*dashboard.DASHBOARD_ROLES)
+def overview(request):
+    """The manager's dashboard: the period's numbers, each linking to what is behind it.
+    Managers and administrators see numbers, never persons (front/dashboard.py)."""
+    form = dashboard.PeriodForm(request.GET or None)
+    ctx = dashboard.dashboard(request.user, form, timezone.localdate(), timezone.now())
+    total, awaiting, counts = overview_counts(dashboard.scope_for(request.user))
+    ctx.update(total=total, awaiting=awaiting, **_breakdowns(counts))
+    return render(request, "front/overview.html", dashboard.with_shares(ctx))
+
+
+@role_required(*dashboard.DASHBOARD_ROLES)
+def overview_number(request):
+    """What one number of the dashboard counts, by gender, arrival, readiness and
+    nationality: numbers only, small groups folded, for every role of the dashboard."""
+    form = dashboard.PeriodForm(request.GET)
+    today, now = timezone.localdate(), timezone.now()
+    scope = dashboard.scope_for(request.user)
+    period = form.period(today)
+    found = dashboard.behind(request.GET.get("tal", ""), scope, period, today, now)
+    if found is None:  # no such number: back to the dashboard
+        return redirect("front:overview")
+    counts = dashboard.breakdown_counts(found)
+    ctx = {
+        "title": found.title,
+        "period": period,
+        "total": sum(counts["gender"].values()),
+        "query": dashboard.period_query(form),
+        **_breakdowns(counts),
+    }
+    return render(request, "front/overview_number.html", ctx)
 
 
 @transaction.non_atomic_requests  # a request transaction would fail before the check

@@ -17,7 +17,7 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.citizens.models import unlisted
 from jobbro.core.views import write as _write
-from jobbro.front.fields import parse_date
+from jobbro.front.fields import parse_date, parse_int
 from jobbro.lib.text import clean_search
 
 from . import access, calendar, services, staircase
@@ -44,7 +44,7 @@ from .models import (
     PlacementStatus,
     RetentionPlan,
 )
-from .staircase import describe_step, kind_label, placement_step
+from .staircase import describe_step, kind_label, placement_step, step_expression
 
 PAGE_SIZE = 25
 # The new-placement page's fields prefilled from the opening (swapped in when it is chosen).
@@ -83,6 +83,9 @@ def placement_list(request):
         placements = placements.filter(status=status)
     if kind in PlacementKind.values:
         placements = placements.filter(kind=kind)
+    step = parse_int(request.GET.get("trin"), 1, 6)  # the dashboard's step numbers
+    if step:
+        placements = placements.annotate(step=step_expression()).filter(step=step)
     page = Paginator(placements.order_by("-starts_on", "-id"), PAGE_SIZE).get_page(
         request.GET.get("side")
     )

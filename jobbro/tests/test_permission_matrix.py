@@ -105,17 +105,17 @@ MATRIX: dict[str, dict[str, str]] = {
         "manager": ALLOW,
         "mentor": ALLOW,
     },
-    # Aggregates only (managers: "aggregates; no personal details").
-    "front:overview": {
-        ANONYMOUS: LOGIN,
-        "administrator": ALLOW,
-        "ambassador": DENY,
-        "case_worker": DENY,
-        "company_consultant": DENY,
-        "teacher": DENY,
-        "manager": ALLOW,
-        "mentor": DENY,
-    },
+    # The dashboard (front/dashboard.py): numbers only. Managers and administrators count
+    # the municipality; the ambassador and case workers their own context, each number
+    # linking to the persons behind it. A company consultant, teacher or mentor has none.
+    "front:overview": _row(
+        {"administrator": ALLOW, "manager": ALLOW, "ambassador": ALLOW, "case_worker": ALLOW}
+    ),
+    # One number of it by gender, arrival, readiness, nationality (small groups folded),
+    # for the same roles; without `tal` it sends back to the dashboard.
+    "front:overview_number": _row(
+        {"administrator": ALLOW, "manager": ALLOW, "ambassador": ALLOW, "case_worker": ALLOW}
+    ),
     # The load balancer's probe: public, says only "ok".
     "front:healthz": {
         ANONYMOUS: ALLOW,

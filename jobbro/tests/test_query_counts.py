@@ -48,6 +48,8 @@ UPDATE = os.environ.get("UPDATE_QUERY_COUNTS") == "1"
 PAGES = {
     "front:home": "",
     "front:overview": "",
+    "front:overview?periode=aar": "?periode=aar",
+    "front:overview_number?tal=trin-4": "?tal=trin-4",
     "citizens:list": "",
     "citizens:list?sort=-settled": "?sort=-settled",
     "citizens:awaiting": "",
