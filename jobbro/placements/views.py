@@ -83,8 +83,7 @@ def placement_list(request):
         placements = placements.filter(status=status)
     if kind in PlacementKind.values:
         placements = placements.filter(kind=kind)
-    step = parse_int(request.GET.get("trin"), 1, 6)  # the dashboard's step numbers
-    if step:
+    if step := parse_int(request.GET.get("trin"), 1, 6):  # the dashboard's step numbers
         placements = placements.annotate(step=step_expression()).filter(step=step)
     page = Paginator(placements.order_by("-starts_on", "-id"), PAGE_SIZE).get_page(
         request.GET.get("side")
