@@ -88,6 +88,29 @@ def _obligations(rng, citizens, by, today) -> None:
             )
     WorkObligation.objects.bulk_create(rows)
     LanguageSchoolDay.objects.bulk_create(days)
+    _placement_weekdays(rng, days)
+
+
+def _placement_weekdays(rng, days) -> None:
+    """Placements run on the days without language school (seed 001: each woman has her own
+    week); one in eight also on a school day, which the week shows as a clash."""
+    from jobbro.placements.models import Placement, PlacementStatus, weekday_bits
+
+    school: dict[int, set[int]] = {}
+    for day in days:
+        school.setdefault(day.citizen_id, set()).add(day.weekday + 1)
+    placements = list(
+        Placement.objects.filter(
+            citizen_id__in=list(school),
+            status__in=(PlacementStatus.ACTIVE, PlacementStatus.PLANNED),
+        ).order_by("pk")
+    )
+    for placement in placements:
+        free = [n for n in range(1, 6) if n not in school[placement.citizen_id]]
+        if rng.random() < 0.125:
+            free.append(min(school[placement.citizen_id]))
+        placement.weekdays = weekday_bits(free)
+    Placement.objects.bulk_update(placements, ["weekdays"])
 
 
 def _meet_or_miss(rng, today: dt.date) -> None:

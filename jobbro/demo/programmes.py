@@ -19,12 +19,14 @@ A smaller demo (fewer citizens) gets smaller cohorts: never more than there are 
 
 import datetime as dt
 import random
+from decimal import Decimal
 
 from django.db.models import F
 from django.utils import timezone
 
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.models import Citizen, Gender
+from jobbro.practices.models import Practice
 from jobbro.programmes.models import (
     AMBASSADOR_PROJECT,
     Cohort,
@@ -214,8 +216,104 @@ def build_programmes(*, seed: int, today: dt.date, stdout=None) -> None:
 
     _intro_course(people, today, some(1))
     _reinvestment(rng, people, today)
+    _describe(rng)
+    _economy(rng, today)
     if stdout is not None:
         stdout.write(f"  {Enrolment.objects.count()} indskrivninger i indsatser og projekter\n")
+
+
+# The practices of the library each demo programme builds on (the demo's choice: the seeds
+# do not name them), by number.
+DEMO_PRACTICES = {
+    "najah": (13, 17),
+    "de-internationale": (16, 19),
+    "geninvestering": (10, 15),
+    AMBASSADOR_PROJECT: (2, 4, 5),
+}
+# Plausible amounts on the shipped cost lines that have none (kroner, and staff hours).
+DEMO_COSTS: dict[str, dict[str, tuple[int, int | None]]] = {
+    "najah": {"Materialeforbrug": (42_500, None), "Transportudgifter": (18_300, None)},
+    "de-internationale": {"Materiale": (9_800, None), "Sprogskole": (61_600, 440)},
+}
+
+
+# Monthly amounts for the economy page: the demo's examples, not the law's rates (Jobbro
+# ships none; a municipality enters the ministry's table of the year).
+DEMO_AMOUNTS = {
+    "kontanthjaelp": (dt.date(2025, 7, 1), 12_550),
+    "selvforsoergelsesydelse": (dt.date(2020, 1, 1), 6_540),
+    "overgangsydelse": (dt.date(2020, 1, 1), 8_980),
+    "integrationsydelse": (dt.date(2015, 9, 1), 6_210),
+    "uddannelseshjaelp": (dt.date(2014, 1, 1), 6_020),
+}
+SELF_SUPPORTING_AFTER = (EndReason.ORDINARY_JOB, EndReason.OWN_BUSINESS, EndReason.COMPLETED)
+
+
+def _economy(rng: random.Random, today: dt.date) -> None:
+    """The benefit amounts (the demo's), and participants who left for work become
+    self-supporting from the day after (through the law's service, which ends the benefit
+    period before)."""
+    from django.core.exceptions import ValidationError
+
+    from jobbro.law.models import Benefit, BenefitAmount
+    from jobbro.law.services import benefit_period_add
+
+    for code, (since, monthly) in DEMO_AMOUNTS.items():
+        benefit = Benefit.objects.get(code=code)
+        BenefitAmount.objects.get_or_create(
+            benefit=benefit,
+            rate=None,
+            valid_from=since,
+            defaults={"monthly": monthly, "source": "Demo: eksempelbeløb, ikke lovens satser"},
+        )
+    self_supporting = Benefit.objects.get(code="selvforsoergende")
+    ended = (
+        Enrolment.objects.filter(
+            programme__code__in=DEMO_PROGRAMMES, end_reason__in=SELF_SUPPORTING_AFTER
+        )
+        .exclude(citizen__benefit_periods__benefit=self_supporting)
+        .select_related("citizen__case_worker")
+        .order_by("pk")
+    )
+    for enrolment in ended:
+        if enrolment.end_reason == EndReason.COMPLETED and rng.random() < 0.7:
+            continue  # most who complete a course are not in work the day after
+        assert enrolment.ends_on is not None
+        starts_on = enrolment.ends_on + dt.timedelta(days=1)
+        if starts_on > today or enrolment.citizen.case_worker is None:
+            continue
+        try:
+            benefit_period_add(
+                citizen=enrolment.citizen,
+                by=enrolment.citizen.case_worker,
+                benefit=self_supporting,
+                starts_on=starts_on,
+            )
+        except ValidationError:
+            continue  # a later period already (sickness, maternity): the law's rule holds
+
+
+def _describe(rng: random.Random) -> None:
+    """The ambassador fills in what the shipped descriptions leave open, through the
+    services (so the programme's change log shows it): the practices each builds on,
+    amounts on the cost lines, and the hours of the staff line."""
+    from jobbro.programmes.services import programme_part_save
+
+    ambassador = User.objects.filter(role=Role.AMBASSADOR).order_by("pk").first()
+    if ambassador is None:
+        return
+    for code, numbers in DEMO_PRACTICES.items():
+        programme = Programme.objects.get(code=code)
+        programme.practices.set(Practice.objects.filter(number__in=numbers))
+    for code, lines in DEMO_COSTS.items():
+        programme = Programme.objects.get(code=code)
+        for line in programme.cost_lines.filter(item__in=lines, amount__isnull=True):
+            amount, hours = lines[line.item]
+            line.amount = Decimal(amount + rng.randrange(0, 10) * 100)
+            line.hours = None if hours is None else Decimal(hours)
+            programme_part_save(
+                programme=programme, row=line, version=programme.version, by=ambassador
+            )
 
 
 def _intro_course(people: _People, today: dt.date, teachers) -> None:

@@ -118,6 +118,37 @@ class ProgrammeLaw(Dated):
         return add_months(start, self.first_offer_deadline_months)
 
 
+class BenefitAmount(models.Model):
+    """What a benefit (at a rate, when it has rates) pays a month, from a date: the rates are
+    regulated each year, so the amounts are dated rows of their own. The programmes'
+    economy (issue 12, item 9) counts the benefit a self-supporting participant no longer
+    receives with the amount in force in each month. Jobbro ships none: they are the
+    municipality's to enter from the ministry's yearly table of rates (satser)."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="amounts")
+    rate = models.ForeignKey(
+        BenefitRate, on_delete=models.CASCADE, null=True, blank=True, related_name="amounts"
+    )
+    monthly = models.DecimalField(_("kr. pr. måned"), max_digits=9, decimal_places=2)
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til og med"), null=True, blank=True)
+    source = models.CharField(_("kilde"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["benefit", "rate", "valid_from"]
+        verbose_name = _("ydelsens beløb")
+        constraints = [
+            models.CheckConstraint(condition=Q(monthly__gte=0), name="benefit_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="benefit_amount_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.benefit_id}/{self.rate_id}: {self.monthly} fra {self.valid_from}"
+
+
 class BenefitPeriodQuerySet(models.QuerySet):
     def on(self, day: dt.date):
         return self.filter(starts_on__lte=day).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))

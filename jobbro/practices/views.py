@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from jobbro.accounts.decorators import role_required
+from jobbro.programmes import access as programme_access
 
 from .access import READERS
 from .forms import PracticeFilterForm
@@ -30,4 +31,12 @@ def practice_list(request):
 @role_required(*READERS)
 def practice_detail(request, pk: int):
     practice = get_object_or_404(Practice, pk=pk)
-    return render(request, "practices/detail.html", {"practice": practice})
+    # The programmes that build on it, as far as this user reads programmes.
+    readers = programme_access.READ_ROLES
+    programmes = programme_access.programmes_for(request.user).filter(practices=practice)
+    ctx = {
+        "practice": practice,
+        "programmes": programmes.order_by("name", "pk"),
+        "reads_programmes": request.user.role in readers,
+    }
+    return render(request, "practices/detail.html", ctx)

@@ -32,6 +32,8 @@ READ_ROLES = (Role.AMBASSADOR, Role.CASE_WORKER, Role.TEACHER, Role.MANAGER)
 EDIT_ROLES = (Role.AMBASSADOR,)
 # Roles that fetch the SIRI description (a report without personal data).
 SIRI_ROLES = (Role.AMBASSADOR, Role.MANAGER)
+# Roles that read a programme's economy (costs and benefit saved, aggregates folded).
+ECONOMY_ROLES = SIRI_ROLES
 # Roles that open cohorts with their participants.
 COHORT_ROLES = (Role.AMBASSADOR, Role.CASE_WORKER, Role.TEACHER)
 # Roles that enrol citizens and end enrolments, for citizens in their own context.

@@ -7,6 +7,7 @@ from jobbro.accounts.models import Role, User
 from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import DateField, ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.practices.models import Practice
 
 from .models import Cohort, EndReason, Programme, ProgrammeKind
 
@@ -51,6 +52,20 @@ class CohortFilterForm(DesignSystemMixin, forms.Form):
     q = SearchField(
         label=_("Søg på hold eller indsats"), widget=forms.TextInput(attrs={"type": "search"})
     )
+
+
+class _PksField(forms.ModelMultipleChoiceField):
+    """Multiple choice by id that refuses an id no database can hold (SQLite raised an
+    OverflowError, a 500, for a number above 64 bits) before it looks them up."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            text = str(pk)
+            if not text.isdigit() or int(text) > 2**31 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super()._check_values(value)
 
 
 # The fields of SIRI's template the form edits, in the template's order.
@@ -109,6 +124,14 @@ class ProgrammeForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "aktiviteterne ad med en tom linje."
         ),
     )
+    practices = _PksField(
+        label=_("Gode praksisser indsatsen bygger på"),
+        queryset=Practice.objects.order_by("number"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Vælg praksisserne på listen.")},
+        help_text=_("Fra biblioteket over god praksis (SIRI's Integrationskit)."),
+    )
     actors = forms.CharField(
         label=_("Aktører"),
         required=False,
@@ -159,6 +182,7 @@ class ProgrammeForm(VersionFormMixin, DesignSystemMixin, ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["criteria"] = "\n".join(c.text for c in self.instance.criteria.all())
+            self.initial["practices"] = [p.pk for p in self.instance.practices.all()]
             self.initial["activities"] = "\n\n".join(
                 f"{a.title}\n{a.description}".strip() for a in self.instance.activities.all()
             )
@@ -201,20 +225,6 @@ def _teachers():
     return User.objects.filter(role=Role.TEACHER, is_active=True).order_by(
         "first_name", "last_name", "pk"
     )
-
-
-class _PksField(forms.ModelMultipleChoiceField):
-    """Multiple choice by id that refuses an id no database can hold (SQLite raised an
-    OverflowError, a 500, for a number above 64 bits) before it looks them up."""
-
-    def _check_values(self, value):
-        for pk in value or ():
-            text = str(pk)
-            if not text.isdigit() or int(text) > 2**31 - 1:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice"
-                )
-        return super()._check_values(value)
 
 
 class CohortForm(VersionFormMixin, DesignSystemMixin, ModelForm):

@@ -100,8 +100,18 @@ class Programme(Versioned):
     change_tracks_text = models.TextField(_("om forandringssporene"), blank=True)
     expected_effect = models.TextField(_("forventet effekt"), blank=True)
     economy_text = models.TextField(_("om økonomien"), blank=True)
+    practices = models.ManyToManyField(
+        "practices.Practice",
+        verbose_name=_("gode praksisser indsatsen bygger på"),
+        related_name="programmes",
+        blank=True,
+    )
+    # What the effort builds on that is not in the library (migration 0009 kept here the lines
+    # of the old text list that named none of its practices).
     good_practices = models.TextField(
-        _("gode praksisser indsatsen bygger på"), blank=True, help_text=_("Én pr. linje.")
+        _("andre gode praksisser og erfaringer"),
+        blank=True,
+        help_text=_("Det, indsatsen bygger på, som ikke er i biblioteket. Én pr. linje."),
     )
     siri_sent_on = models.DateField(
         _("indsatsbeskrivelsen sendt til SIRI"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
 from jobbro.core.locking import save_versioned
+from jobbro.practices.models import Practice
 
 from .models import (
     Activity,
@@ -130,11 +131,14 @@ def programme_create(
     by: User,
     activities: Rows | None = None,
     actors: Rows | None = None,
+    practices: Sequence[Practice] | None = None,
 ) -> Programme:
     programme.full_clean()
     programme.save()
     _set_criteria(programme, criteria)
     _set_rows(programme, activities, actors)
+    if practices is not None:
+        programme.practices.set(practices)
     _log_change(
         programme=programme,
         part="description",
@@ -157,21 +161,26 @@ def programme_change(
     by: User,
     activities: Rows | None = None,
     actors: Rows | None = None,
+    practices: Sequence[Practice] | None = None,
 ) -> Programme:
-    """Save an edited description, its criteria, activities and actors, unless someone else
-    saved it since `version` was read (then nothing is written: StaleError)."""
+    """Save an edited description, its criteria, activities, actors and the practices it
+    builds on, unless someone else saved it since `version` was read (then nothing is
+    written: StaleError)."""
     programme.full_clean()
     before = Programme.objects.filter(pk=programme.pk).first()
+    old_practices = _practice_numbers(programme)
     save_versioned(programme, version=version, fields=fields, what=_("Indsatsen"))
     _set_criteria(programme, criteria)
     _set_rows(programme, activities, actors)
+    if practices is not None:
+        programme.practices.set(practices)
     _log_change(
         programme=programme,
         part="description",
         row_id=None,
         action=ChangeAction.CHANGE,
-        before=_values(before, fields) if before else {},
-        after=_values(programme, fields),
+        before={**(_values(before, fields) if before else {}), "practices": old_practices},
+        after={**_values(programme, fields), "practices": _practice_numbers(programme)},
         by=by,
     )
     return programme
@@ -200,6 +209,12 @@ def cohort_change(
     save_versioned(cohort, version=version, what=_("Holdet"))
     cohort.teachers.set(teachers)
     return cohort
+
+
+def _practice_numbers(programme: Programme) -> str:
+    return ", ".join(
+        str(n) for n in programme.practices.order_by("number").values_list("number", flat=True)
+    )
 
 
 def _values(row: models.Model, names: Sequence[str]) -> dict[str, str]:

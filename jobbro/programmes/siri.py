@@ -31,6 +31,8 @@ class Part:
 class Section:
     heading: str
     parts: list[Part] = field(default_factory=list)
+    # "practices" for the good practices, which the programme page shows as links.
+    key: str = ""
 
 
 def _date(day) -> str:
@@ -167,7 +169,20 @@ def sections(p: Programme) -> list[Section]:
             ([Part("", _texts(p.economy_text))] if p.economy_text else []) + costs,
         ),
         Section(_("Observationer undervejs"), observations),
-        Section(_("Gode praksisser indsatsen bygger på"), [Part("", p.good_practice_list)]),
+        Section(
+            _("Gode praksisser indsatsen bygger på"),
+            [
+                Part(
+                    "",
+                    [
+                        f"{x.number}. {x.title} ({x.municipalities_text})"
+                        for x in p.practices.order_by("number")
+                    ]
+                    + p.good_practice_list,
+                )
+            ],
+            key="practices",
+        ),
     ]
 
 

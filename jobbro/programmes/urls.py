@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/", views.programme_detail, name="detail"),
     path("<int:pk>/ret/", views.programme_edit, name="edit"),
     path("<int:pk>/siri.docx", views.programme_siri_docx, name="siri_docx"),
+    path("<int:pk>/oekonomi/", views.programme_economy, name="economy"),
     path("<int:pk>/hold/nyt/", views.cohort_create, name="cohort_create"),
     path("<int:pk>/<slug:part>/ny/", views.part_edit, name="part_create"),
     path("<int:pk>/<slug:part>/<int:row>/", views.part_edit, name="part_edit"),

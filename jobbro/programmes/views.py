@@ -14,8 +14,9 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
 from jobbro.front.fields import parse_int
+from jobbro.practices import access as practice_access
 
-from . import access, parts, selectors, services, siri
+from . import access, economy, parts, selectors, services, siri
 from .forms import (
     PROGRAMME_FIELDS,
     SORTS,
@@ -83,6 +84,9 @@ def programme_detail(request, pk):
         .annotate(taken=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True))),
         "may_edit": (may_edit := request.user.role in access.EDIT_ROLES),
         "sees_siri": request.user.role in access.SIRI_ROLES,
+        "sees_economy": request.user.role in access.ECONOMY_ROLES,
+        "practices": programme.practices.order_by("number"),
+        "sees_practices": request.user.role in practice_access.READERS,
     }
     if may_edit:
         ctx["parts"] = parts.rows_by_part(programme)
@@ -92,7 +96,7 @@ def programme_detail(request, pk):
 
 def _save_programme(form: ProgrammeForm, request) -> Programme | None:
     programme = form.instance  # the form's values, written by the service
-    rows = {k: form.cleaned_data[k] for k in ("criteria", "activities", "actors")}
+    rows = {k: form.cleaned_data[k] for k in ("criteria", "activities", "actors", "practices")}
     try:
         if programme.pk:
             return services.programme_change(
@@ -130,6 +134,14 @@ def programme_edit(request, pk):
 @role_required(*access.SIRI_ROLES)
 def programme_siri_docx(request, pk):
     return siri.docx_response(_programme(request, pk))
+
+
+@role_required(*access.ECONOMY_ROLES)
+def programme_economy(request, pk):
+    """Costs and the benefit saved each month (issue 12, item 9): aggregates only."""
+    programme = _programme(request, pk)
+    ctx = {"programme": programme, "economy": economy.economy(programme)}
+    return render(request, "programmes/economy.html", ctx)
 
 
 @role_required(*access.SIRI_ROLES)

@@ -702,6 +702,8 @@ MATRIX.update(
         "programmes:edit": PROGRAMME_WRITE,
         "programmes:siri": PROGRAMME_SIRI,
         "programmes:siri_docx": PROGRAMME_SIRI,
+        # Costs and benefit saved: aggregates, small groups folded (ambassador, managers).
+        "programmes:economy": PROGRAMME_SIRI,
         "programmes:cohorts": COHORT_READ,
         "programmes:cohort_create": PROGRAMME_WRITE,
         "programmes:cohort_edit": PROGRAMME_WRITE,
