@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.models import Role, User
 from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import DATE_WIDGET, DATETIME_WIDGET, ModelForm, SearchField
-from jobbro.front.forms import DesignSystemMixin
+from jobbro.front.forms import DesignSystemMixin, Section, SectionsMixin
 from jobbro.lib import cpr as cprlib
 
 from .models import (
@@ -21,10 +21,41 @@ from .status import CaseStatus
 __all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other apps' forms
 
 
-class CitizenForm(VersionFormMixin, DesignSystemMixin, ModelForm):
+class CitizenForm(VersionFormMixin, SectionsMixin, DesignSystemMixin, ModelForm):
     stale_what = _("Sagen")
-    # The CPR number is the form's first field, so its error comes first in the summary.
-    field_order = ["cpr_number"]
+    # What a case is opened with first; the rest is folded until needed. The CPR number is
+    # the first field, so its error comes first in the summary (SectionsMixin's field order).
+    sections = (
+        Section(
+            _("Stamoplysninger"),
+            ("cpr_number", "first_name", "last_name", "gender", "nationality"),
+        ),
+        Section(_("Modtagelse og sag"), ("arrival", "settled_at", "readiness", "case_worker")),
+        Section(_("Kontakt og fødeland"), ("phone", "email", "address", "birth_country"), True),
+        Section(
+            _("Integrationsprogram og dansk"),
+            (
+                "residence_permit_date",
+                "effort_started_at",
+                "integration_period_end",
+                "youth_status",
+                "danish_course",
+                "danish_module",
+            ),
+            True,
+        ),
+        Section(
+            _("Baggrund og ønsker"),
+            ("education", "work_experience", "competences", "wished_industries"),
+            True,
+        ),
+        Section(
+            _("Forhold der skal tages hensyn til"),
+            ("health_notes", "childcare_needs", "transport", "driving_licence"),
+            True,
+        ),
+        Section(_("Samtykke"), ("consent_share_with_companies", "consent_given_on"), True),
+    )
     cpr_number = forms.CharField(
         label=_("CPR-nummer"),
         max_length=11,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import ModelForm, SearchField
+from jobbro.front.fields import CHOOSE, ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cvr as cvrlib
 from jobbro.matching.fields import OccupationField
@@ -33,12 +33,16 @@ class BlankChoiceMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            label = self.blank_labels.get(name, _("Vælg"))
+            label = self.blank_labels.get(name, CHOOSE)
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = label
             elif isinstance(field, forms.ChoiceField):
                 choices = list(field.choices)
-                if choices and choices[0][0] == "" and choices[0][1] == "---------":
+                if (
+                    choices
+                    and choices[0][0] == ""
+                    and (name in self.blank_labels or choices[0][1] == "---------")
+                ):
                     field.choices = [("", label)] + choices[1:]
 
 

@@ -4,7 +4,9 @@ on the form, so the input is kept and shown again.
 
 - `DateField`, `DateTimeField`: dd.mm.åååå (tt:mm), years MIN_YEAR to MAX_YEAR. Further
   out is a typo (31.12.9999, 01.01.0001) and would break the date arithmetic of the pages
-  that show it (deadlines, ages, the 96-hour rule).
+  that show it (deadlines, ages, the 96-hour rule). A day the calendar has not
+  (31.02.2024) "findes ikke" (`lib.dates.missing_day`). Dates get the design system's date
+  picker (`DatePickerInput`).
 - `IntegerField`, `DecimalField`: only the digits 0-9 (not ², not Arabic-Indic ٣), at most
   MAX_DIGITS of them, so nothing reaches int() or the database that either refuses.
 - `SearchField`: `lib.text.clean_search`.
@@ -26,10 +28,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.lib.dates import missing_day
 from jobbro.lib.text import SEARCH_MAX_LENGTH, clean_search
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -66,7 +69,21 @@ def _ascii_number(value, pattern, message) -> str:
     return text
 
 
-DATE_WIDGET = forms.DateInput(
+class DatePickerInput(forms.DateInput):
+    """Det Fælles Designsystem's date picker around a plain text input for dd.mm.åååå.
+
+    Without JavaScript it is the text input. With it (`static/jobbro/jobbro.js`), dkfds adds
+    the calendar button and dialog; jobbro.js then posts the visible input, which the picker
+    fills as dd.mm.åååå, instead of the picker's hidden ISO copy, which it empties when the
+    typed text is not a date: the server reads and judges what the user sees, with or
+    without JavaScript ("31.02.2024 findes ikke" rather than a silently empty field)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        return format_html('<div class="date-picker" data-dateformat="DD.MM.YYYY">{}</div>', field)
+
+
+DATE_WIDGET = DatePickerInput(
     format="%d.%m.%Y", attrs={"placeholder": _("dd.mm.åååå"), "class": "form-input input-width-s"}
 )
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -106,10 +123,14 @@ class Select(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
-# A date written the Danish way whose day and month are each in range: if the calendar has no
-# such day (31.02.2024, 29.02.2025), say that, not that the format is wrong.
-_DAY_MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})[.\-/]([0-9]{1,2})[.\-/]([0-9]{4})\s*")
+# A date the calendar has not (31.02.2024, 29.02.2025): say that, not that the format is wrong.
 NO_SUCH_DATE_ERROR = _("Datoen %(date)s findes ikke.")
+
+
+def _no_such_date(value) -> None:
+    typed = missing_day(value) if isinstance(value, str) else ""
+    if typed:
+        raise ValidationError(NO_SUCH_DATE_ERROR, code="no_such_date", params={"date": typed})
 
 
 class DateField(forms.DateField):
@@ -121,11 +142,7 @@ class DateField(forms.DateField):
         try:
             return super().to_python(value)
         except ValidationError:
-            match = _DAY_MONTH_YEAR.fullmatch(str(value)) if isinstance(value, str) else None
-            if match and 1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12:
-                raise ValidationError(
-                    NO_SUCH_DATE_ERROR, code="no_such_date", params={"date": value.strip()}
-                ) from None
+            _no_such_date(value)
             raise
 
 
@@ -137,6 +154,9 @@ class DateTimeField(forms.DateTimeField):
     def to_python(self, value):
         try:
             return super().to_python(value)
+        except ValidationError:
+            _no_such_date(value)
+            raise
         except (OverflowError, ValueError):
             # Year 1 or 9999 in a time zone east or west of UTC: not a plausible moment.
             raise ValidationError(
