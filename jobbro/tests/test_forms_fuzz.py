@@ -16,11 +16,15 @@ and when the answer is a refusal (the form again with a Danish error), no row sa
 Bounded: a few examples per page (settings below), no example database.
 """
 
+import copy
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
+from django.db import connection, transaction
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,6 +35,7 @@ from jobbro.tests.test_permission_matrix import (
     IGNORED_URL_NAMES,
     MATRIX,
     URLS,
+    _fresh,
     _kwargs,
     _user,
 )
@@ -152,11 +157,19 @@ def subject_for(name: str) -> str | None:
 
 
 def row_counts() -> dict[str, int]:
-    return {
-        m._meta.label_lower: m._base_manager.count()
-        for m in apps.get_models()
-        if m._meta.label_lower not in NOT_COUNTED and m._meta.managed
-    }
+    """The rows of every table (NOT_COUNTED aside), in one query instead of one a model."""
+    counted = [
+        m for m in apps.get_models() if m._meta.label_lower not in NOT_COUNTED and m._meta.managed
+    ]
+    quote = connection.ops.quote_name
+    tables = ", ".join(
+        f"(SELECT COUNT(*) FROM {quote(m._meta.db_table)})"  # noqa: S608 - the models' tables
+        for m in counted
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {tables}")
+        counts = cursor.fetchone()
+    return {m._meta.label_lower: n for m, n in zip(counted, counts, strict=True)}
 
 
 def field_values(field: dict):
@@ -206,18 +219,53 @@ POST_ONLY_NAMES = sorted(
 )
 
 
-@pytest.fixture
-def placed(people, citizens):
+# Each user's session in the module's world, by user pk (a login writes a session and the
+# user's last login: once per user, not once per test).
+_SESSIONS: dict[int, str] = {}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The people and citizens of jobbro/conftest.py, each user logged in once, and fatima in
+    an internship with everything (the placements' factories), built once for the module.
+    Each test runs in a savepoint inside this module's transaction (pytest-django's `db`):
+    what its examples post is rolled back after it, and the whole world at the end."""
+    from jobbro.conftest import make_citizens, make_people, make_teams
     from jobbro.placements.tests.factories import place_with_everything
 
-    return place_with_everything(citizens["fatima"], people, key_account=people["konrad"])
+    with django_db_blocker.unblock(), transaction.atomic():
+        people = make_people(make_teams())
+        citizens = make_citizens(people)
+        placed = place_with_everything(citizens["fatima"], people, key_account=people["konrad"])
+        for user in people.values():
+            login = Client()
+            login.force_login(user)
+            _SESSIONS[user.pk] = login.cookies[django_settings.SESSION_COOKIE_NAME].value
+        yield people, citizens, placed
+        _SESSIONS.clear()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def people(db, world):
+    return _fresh(world[0])
+
+
+@pytest.fixture
+def citizens(db, world):
+    return _fresh(world[1])
+
+
+@pytest.fixture
+def placed(db, world):
+    return copy.copy(world[2])
 
 
 def _open(client, people, citizens, name):
     subject = subject_for(name)
     user = _user(people, subject)
     if user is not None:
-        client.force_login(user)
+        client.cookies[django_settings.SESSION_COOKIE_NAME] = _SESSIONS[user.pk]
     return reverse(name, kwargs=_kwargs(URLS[name], citizens["fatima"], user, people))
 
 
@@ -302,3 +350,15 @@ def test_the_fuzzer_sees_the_forms():
     assert post["fields"]["go"]["values"] == ["save"]
     assert get["fields"] == {"q": {"kind": "search", "values": []}}
     assert len(PAGE_NAMES) > 40 and POST_ONLY_NAMES
+
+
+@pytest.mark.django_db
+def test_the_row_count_is_every_models_count(people, placed):
+    """row_counts asks the database once; it says what each model's own count says."""
+    counts = row_counts()
+    assert counts == {
+        m._meta.label_lower: m._base_manager.count()
+        for m in apps.get_models()
+        if m._meta.label_lower not in NOT_COUNTED and m._meta.managed
+    }
+    assert counts["accounts.user"] == len(people) and counts["placements.placement"] == 1
