@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import ModelForm, SearchField
 from jobbro.front.forms import DesignSystemMixin, PeriodSearchForm
+from jobbro.front.lists import ListForm
 
 from .models import AdminAction
 
@@ -127,8 +128,11 @@ class TokenForm(DesignSystemMixin, forms.Form):
         return token
 
 
-class AdminLogSearchForm(PeriodSearchForm):
+class AdminLogSearchForm(ListForm, PeriodSearchForm):
     field_order = ["user", "action", "date_from", "date_to"]
+    columns = {"at": (_("Tidspunkt"), ("id",))}
+    default_sort = "-at"
+    empty = _("Administrationsloggen er tom: den skriver sig selv, når brugere og roller ændres.")
 
     user = SearchField(label=_("Bruger (brugernavn)"))
     action = forms.ChoiceField(

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from jobbro.lib.text import clean_search
+from jobbro.front.lists import paginate
 
 from .adminlog import entries_for, log_admin, user_changes, user_snapshot, users_overseen_by
 from .decorators import role_required
@@ -29,36 +28,16 @@ from .forms import (
     TokenForm,
     UserForm,
 )
+from .lists import GrantListForm, UserListForm
 from .models import AdminAction, Role, Team, User
 
 
 @role_required(Role.ADMINISTRATOR)
 def user_list(request):
-    users = User.objects.select_related("team").order_by("username")
-    query = clean_search(request.GET.get("q"))
-    if query:
-        users = users.filter(
-            Q(username__icontains=query)
-            | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-        )
-    role = request.GET.get("rolle", "")
-    if role in Role.values:
-        users = users.filter(role=role)
-    page = Paginator(users, 50).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    return render(
-        request,
-        "accounts/users.html",
-        {
-            "page": page,
-            "query": query,
-            "role": role,
-            "roles": Role.choices,
-            "params": params.urlencode(),
-        },
-    )
+    form = UserListForm(request.GET)
+    users = form.apply(User.objects.select_related("team"))
+    page = paginate(request, users, form, per_page=50).page
+    return render(request, "accounts/users.html", {"form": form, "page": page})
 
 
 @role_required(Role.ADMINISTRATOR)
@@ -245,7 +224,7 @@ def mfa_verify(request):
 def admin_log(request):
     """The administration log, for administrators (all of it) and managers (their team's
     users; all of it for a manager without a team). Citizens by id only."""
-    form = AdminLogSearchForm(request.GET or None)
+    form = AdminLogSearchForm(request.GET)
     entries = entries_for(request.user)
     if form.is_valid():
         data = form.cleaned_data
@@ -262,16 +241,10 @@ def admin_log(request):
             entries = entries.filter(at__date__gte=data["date_from"])
         if data["date_to"]:
             entries = entries.filter(at__date__lte=data["date_to"])
-    elif form.is_bound:
+    else:
         entries = entries.none()
-    page = Paginator(entries, 50).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    return render(
-        request,
-        "accounts/admin_log.html",
-        {"form": form, "page": page, "params": params.urlencode()},
-    )
+    page = paginate(request, form.order(entries), form, per_page=50).page
+    return render(request, "accounts/admin_log.html", {"form": form, "page": page})
 
 
 @role_required(Role.MANAGER, Role.ADMINISTRATOR)
@@ -280,13 +253,10 @@ def grants(request):
     and the citizen's id (never the name: managers see no personal details)."""
     from jobbro.citizens.models import AccessGrant
 
-    grants = (
-        AccessGrant.objects.filter(user__in=users_overseen_by(request.user))
-        .select_related("user")
-        .order_by("-granted_at", "-id")
-    )
-    page = Paginator(grants, 50).get_page(request.GET.get("side"))
-    return render(request, "accounts/grants.html", {"page": page, "params": ""})
+    grants = AccessGrant.objects.filter(user__in=users_overseen_by(request.user))
+    form = GrantListForm(request.GET)
+    page = paginate(request, form.apply(grants.select_related("user")), form, per_page=50).page
+    return render(request, "accounts/grants.html", {"form": form, "page": page})
 
 
 @role_required(Role.ADMINISTRATOR)

@@ -1,7 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +12,7 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access
 from jobbro.citizens.models import unlisted
 from jobbro.front.fields import parse_decimal, parse_int
+from jobbro.front.lists import paginate
 from jobbro.lib.aggregates import SMALLEST_GROUP
 from jobbro.lib.text import clean_search
 from jobbro.placements.access import open_placement
@@ -21,9 +20,9 @@ from jobbro.placements.access import open_placement
 from . import charts, selectors, services
 from .access import assessments_for, assessments_of, open_assessment, open_citizen_assessments
 from .forms import AssessmentForm, InstrumentForm, NextStepsForm
+from .lists import AssessmentListForm, StalledListForm
 from .models import EntryChannel, Instrument, Language, RaterKind
 
-PAGE_SIZE = 25
 ROLES = services.ASSESSMENT_ROLES
 # "Improved after support" (Primero): a rise of at least this much, on the 1–5 scale, in the
 # mean score between the first and the latest assessment.
@@ -42,43 +41,25 @@ def index(request):
         assessments_for(request.user)
         .select_related("citizen__case_worker", "version__instrument")
         .defer(*unlisted("citizen__"))
-        .order_by("-assessed_on", "-pk")
     )
-    query = clean_search(request.GET.get("q"))
-    for term in query.split():
-        assessments = assessments.filter(
-            Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
-        )
-    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("side"))
-    access.log_list(
-        request,
-        [a.citizen_id for a in page.object_list],
-        Action.SEARCH if query else Action.LIST,
-    )
-    params = request.GET.copy()
-    params.pop("side", None)
-    return render(
-        request,
-        "assessments/index.html",
-        {"page": page, "query": query, "params": params.urlencode()},
-    )
+    form = AssessmentListForm(request.GET)
+    page = paginate(request, form.apply(assessments), form).page
+    action = Action.SEARCH if form.query else Action.LIST
+    access.log_list(request, [a.citizen_id for a in page.object_list], action)
+    return render(request, "assessments/index.html", {"form": form, "page": page})
 
 
 @role_required(*ROLES)
 def stalled(request):
     """People whose mean score has not risen over their last N assessments (the monthly
     coordination meeting, seed 000 line ~101)."""
-    last = parse_int(request.GET.get("n", 3))
-    last = 3 if last is None else min(max(last, 2), 6)
-    rows = selectors.stalled_rows(request.user, last)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    page.object_list = selectors.with_means(page.object_list, last)
+    form = StalledListForm(request.GET)
+    rows = selectors.stalled_rows(request.user, form.last)
+    page = paginate(request, form.apply(rows), form).page
+    page.object_list = selectors.with_means(page.object_list, form.last)
     access.log_list(request, [r.citizen.pk for r in page.object_list])
-    return render(
-        request,
-        "assessments/stalled.html",
-        {"page": page, "last": last, "choices": range(2, 7), "params": f"n={last}"},
-    )
+    ctx = {"form": form, "page": page, "last": form.last}
+    return render(request, "assessments/stalled.html", ctx)
 
 
 @role_required(Role.MANAGER, Role.ADMINISTRATOR)

@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +10,13 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.views import write
 from jobbro.front.fields import parse_date
+from jobbro.front.lists import paginate, sort_rows
 
 from . import access, services
 from .forms import LanguageDayEndForm, LanguageDayForm, ObligationForm
+from .lists import BelowHoursListForm
 from .models import LanguageSchoolDay, WorkObligation
 from .week import monday_of, week_for, weeks_for
-
-PAGE_SIZE = 25
 
 
 def _monday(request) -> dt.date:
@@ -55,18 +54,17 @@ def below_hours(request):
         .filter(work_obligations__applies=True, work_obligations__valid_to__isnull=True)
         .values_list("pk", flat=True)
     )
-    rows = []
+    weeks = []
     for monday in (this_monday, this_monday + dt.timedelta(days=7)):
-        rows += [w for w in weeks_for(ids, monday).values() if w.below]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    names = access.week_citizens_for(request.user).in_bulk({w.citizen_id for w in page})
-    citizen_access.log_list(request, names.keys(), fields=["week"])
-    lines = [(w, names[w.citizen_id]) for w in page]
-    return render(
-        request,
-        "attendance/below_hours.html",
-        {"page": page, "lines": lines, "monday": this_monday},
-    )
+        weeks += [w for w in weeks_for(ids, monday).values() if w.below]
+    names = access.week_citizens_for(request.user).only("first_name", "last_name")
+    names = names.in_bulk({w.citizen_id for w in weeks})
+    form = BelowHoursListForm(request.GET)
+    rows = sort_rows([(w, names[w.citizen_id]) for w in weeks], form)
+    page = paginate(request, rows, form).page
+    citizen_access.log_list(request, [c.pk for _w, c in page], fields=["week"])
+    ctx = {"form": form, "page": page, "lines": page.object_list, "monday": this_monday}
+    return render(request, "attendance/below_hours.html", ctx)
 
 
 # The work obligation and language school -------------------------------------------------------

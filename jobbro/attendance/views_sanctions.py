@@ -5,7 +5,6 @@ decision. Jobbro documents; the benefits office decides."""
 import datetime as dt
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.views import write
+from jobbro.front.lists import paginate
 
 from . import access, services
 from .forms import (
@@ -29,9 +29,9 @@ from .forms import (
     ReplyForm,
     SanctionOpenForm,
 )
+from .lists import SanctionListForm
 from .models import Attendance, AttendanceStatus, SanctionCase, SanctionStage
 
-PAGE_SIZE = 25
 OPEN = (
     SanctionStage.COLLECTING,
     SanctionStage.HEARING,
@@ -88,20 +88,11 @@ def _filter(cases, tab: str, today: dt.date):
 @role_required(*access.SANCTION_ROLES)
 def sanction_list(request):
     today = timezone.localdate()
-    tab = request.GET.get("vis", "aabne")
-    tab = tab if tab in TABS else "aabne"
-    cases = _filter(access.sanctions_for(request.user).select_related("citizen"), tab, today)
-    page = Paginator(cases.order_by("reply_deadline", "-opened_at", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("side")
-    )
+    form = SanctionListForm(request.GET)
+    cases = _filter(access.sanctions_for(request.user).select_related("citizen"), form.tab, today)
+    page = paginate(request, form.apply(cases), form).page
     citizen_access.log_list(request, [c.citizen_id for c in page], fields=["sanction_case"])
-    context = {
-        "page": page,
-        "tab": tab,
-        "tabs": TABS.items(),
-        "today": today,
-        "params": f"vis={tab}",
-    }
+    context = {"form": form, "page": page, "tabs": TABS.items(), "today": today}
     return render(request, "attendance/sanctions.html", context)
 
 

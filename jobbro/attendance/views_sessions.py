@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,13 +17,14 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.views import form_errors
 from jobbro.front.fields import parse_int
+from jobbro.front.lists import paginate, sort_rows
 
 from . import access, calendar, services
 from .forms import PatternForm
+from .lists import LowAttendanceListForm, SessionListForm
 from .models import AbsenceReason, Attendance, AttendanceStatus
 from .sessions import cohort_rate, participants, rates_for
 
-PAGE_SIZE = 25
 PERIODS = {
     "i-dag": gettext_lazy("I dag"),
     "kommende": gettext_lazy("Kommende"),
@@ -35,27 +35,17 @@ PERIODS = {
 @role_required(*access.SESSION_ROLES)
 def session_list(request):
     today = timezone.localdate()
-    period = request.GET.get("vis", "i-dag")
-    period = period if period in PERIODS else "i-dag"
     cohorts = access.cohorts_for(request.user).select_related("programme")
-    cohort = parse_int(request.GET.get("hold"))
+    form = SessionListForm(request.GET, cohorts=cohorts)
     sessions = access.sessions_for(request.user).select_related("cohort")
-    if cohort is not None:
-        sessions = sessions.filter(cohort_id=cohort)
     sessions = {
-        "i-dag": sessions.filter(on=today).order_by("starts_at", "id"),
-        "kommende": sessions.filter(on__gt=today).order_by("on", "starts_at", "id"),
-        "tidligere": sessions.filter(on__lt=today).order_by("-on", "-starts_at", "-id"),
-    }[period]
-    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    context = {"page": page, "period": period, "periods": PERIODS.items(), "cohorts": cohorts}
-    return render(
-        request,
-        "attendance/sessions.html",
-        {**context, "cohort": cohort, "params": params.urlencode()},
-    )
+        "i-dag": sessions.filter(on=today),
+        "kommende": sessions.filter(on__gt=today),
+        "tidligere": sessions.filter(on__lt=today),
+    }[form.period]
+    page = paginate(request, form.apply(sessions), form).page
+    ctx = {"form": form, "page": page, "periods": PERIODS.items(), "cohorts": cohorts}
+    return render(request, "attendance/sessions.html", ctx)
 
 
 def _session_context(session, *, only=None) -> dict:
@@ -158,14 +148,15 @@ def low_attendance(request):
     """The case worker's citizens whose attendance rate is under the threshold."""
     ids = list(access.week_citizens_for(request.user).values_list("pk", flat=True))
     rates = rates_for(ids)
-    flagged = sorted(
-        (cid for cid, r in rates.items() if r.flagged), key=lambda c: rates[c].percent or 0
-    )
-    page = Paginator(flagged, PAGE_SIZE).get_page(request.GET.get("side"))
-    citizens = access.week_citizens_for(request.user).in_bulk(list(page))
-    citizen_access.log_list(request, citizens.keys(), fields=["attendance"])
-    lines = [(citizens[cid], rates[cid]) for cid in page]
-    return render(request, "attendance/low_attendance.html", {"page": page, "lines": lines})
+    flagged = [cid for cid, r in rates.items() if r.flagged]
+    citizens = access.week_citizens_for(request.user).only("first_name", "last_name")
+    citizens = citizens.in_bulk(flagged)
+    form = LowAttendanceListForm(request.GET)
+    rows = sort_rows([(citizens[cid], rates[cid]) for cid in flagged], form)
+    page = paginate(request, rows, form).page
+    citizen_access.log_list(request, [c.pk for c, _r in page], fields=["attendance"])
+    ctx = {"form": form, "page": page, "lines": page.object_list}
+    return render(request, "attendance/low_attendance.html", ctx)
 
 
 @role_required(*access.WEEK_ROLES)

@@ -1,11 +1,11 @@
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
+from jobbro.front.lists import paginate
 
 from .forms import AccessLogSearchForm
 from .models import AccessLogEntry
@@ -17,7 +17,7 @@ def search(request):
 
     Entries name citizens by id only: administrators see configuration, not case files.
     """
-    form = AccessLogSearchForm(request.GET or None)
+    form = AccessLogSearchForm(request.GET)
     entries = AccessLogEntry.objects.select_related("user")
     if form.is_valid():
         data = form.cleaned_data
@@ -38,12 +38,7 @@ def search(request):
                 data["date_to"] + dt.timedelta(days=1), dt.time.min, tzinfo=tz
             )
             entries = entries.filter(at__lt=end)
-    elif form.is_bound:
-        # A filter that cannot be read must not widen the search to the whole log.
+    else:  # a filter that cannot be read must not widen the search to the whole log
         entries = entries.none()
-    page = Paginator(entries, 50).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    return render(
-        request, "audit/search.html", {"form": form, "page": page, "params": params.urlencode()}
-    )
+    page = paginate(request, form.order(entries), form, per_page=50).page
+    return render(request, "audit/search.html", {"form": form, "page": page})

@@ -7,6 +7,7 @@ from jobbro.citizens import municipalities
 from jobbro.citizens.status import ClosingReason, PauseReason
 from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, SearchField
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.front.lists import ListForm
 
 DATE_ERROR = _("Skriv datoen som dd.mm.åååå.")
 
@@ -142,7 +143,13 @@ class TransferForm(DesignSystemMixin, forms.Form):
         self.fields["note"].error_messages["required"] = _("Skriv en note til modtageren.")
 
 
-class TransferFilterForm(DesignSystemMixin, forms.Form):
+class TransferFilterForm(ListForm):
+    columns = {"date": (_("Overdraget"), ("handover_on",))}
+    default_sort = "-date"
+    empty = _(
+        "Du har hverken modtaget eller afgivet en sag. En sag overdrages fra borgerens "
+        "side: “Overdrag sagen”."
+    )
     direction = forms.ChoiceField(
         label=_("Retning"),
         required=False,
@@ -153,11 +160,6 @@ class TransferFilterForm(DesignSystemMixin, forms.Form):
         ],
     )
     q = SearchField(label=_("Søg på sagsbehandler"))
-    sort = forms.ChoiceField(
-        label=_("Sortér efter"),
-        required=False,
-        choices=[("-date", _("Nyeste først")), ("date", _("Ældste først"))],
-    )
 
 
 class ResumeForm(DesignSystemMixin, forms.Form):

@@ -8,7 +8,6 @@ is shown on the form with the input kept, a success is logged in the same transa
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from jobbro.audit.models import Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
+from jobbro.front.lists import paginate
 from jobbro.placements.views import _write
 
 from . import services
@@ -153,7 +153,8 @@ def case_step(request, pk, step):
     return render(request, "cases/action.html", ctx)
 
 
-def _transfers(user, data):
+def _transfers(user, form):
+    data = form.data_cleaned
     rows = Transfer.objects.filter(Q(to_case_worker=user) | Q(from_case_worker=user))
     if data.get("direction") == "received":
         rows = rows.filter(to_case_worker=user)
@@ -165,27 +166,23 @@ def _transfers(user, data):
             for name in ("first_name", "last_name", "username"):
                 people |= Q(**{f"{side}__{name}__icontains": term})
         rows = rows.filter(people)
-    order = ("handover_on", "id") if data.get("sort") == "date" else ("-handover_on", "-id")
-    return rows.select_related(
-        "citizen", "from_case_worker", "to_case_worker", "from_team", "to_team"
-    ).order_by(*order)
+    return form.order(
+        rows.select_related("citizen", "from_case_worker", "to_case_worker", "from_team", "to_team")
+    )
 
 
 @role_required(*access.EDIT_ROLES)
 def transfers(request):
     """Handovers to and from this case worker: each side sees the same row."""
-    form = TransferFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(_transfers(request.user, data), PAGE_SIZE).get_page(request.GET.get("side"))
+    form = TransferFilterForm(request.GET)
+    page = paginate(request, _transfers(request.user, form), form).page
     ids = sorted({t.citizen_id for t in page.object_list})
     if ids:
         # The giver may no longer have the citizen in their context: the purpose is the
         # handover they took part in, for both sides alike.
         log_access(request, action=Action.LIST, citizen_ids=ids, purpose=Purpose.HANDOVER)
-    params = request.GET.copy()
-    params.pop("side", None)
     return render(
         request,
         "cases/transfers.html",
-        {"form": form, "page": page, "params": params.urlencode(), "today": timezone.localdate()},
+        {"form": form, "page": page, "today": timezone.localdate()},
     )

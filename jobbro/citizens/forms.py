@@ -1,22 +1,17 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import DATE_WIDGET, DATETIME_WIDGET, ModelForm, SearchField
+from jobbro.front.fields import DATE_WIDGET, DATETIME_WIDGET, ModelForm
 from jobbro.front.forms import DesignSystemMixin, Section, SectionsMixin
 from jobbro.lib import cpr as cprlib
 
 from .models import (
     Citizen,
-    Gender,
     LanguageLevel,
-    Readiness,
     language_choices,
-    nationality_choices,
 )
-from .status import CaseStatus
 
 __all__ = ["DATE_WIDGET", "DATETIME_WIDGET"]  # imported from here by the other apps' forms
 
@@ -194,69 +189,6 @@ class CitizenForm(VersionFormMixin, SectionsMixin, DesignSystemMixin, ModelForm)
         if fields["nationality"]:  # chosen from the list: what was typed before is fixed
             fields["nationality_unmatched"] = ""
         return {"cpr": self.cleaned_data["cpr_number"], **fields}
-
-
-SORTS = {
-    "name": ("last_name", "first_name", "id"),
-    "-name": ("-last_name", "-first_name", "-id"),
-    "settled": ("settled_at", "id"),
-    "-settled": ("-settled_at", "-id"),
-    "birth": ("birth_date", "id"),
-    "-birth": ("-birth_date", "-id"),
-}
-
-
-class CitizenFilterForm(DesignSystemMixin, forms.Form):
-    q = SearchField(
-        label=_("Søg på navn eller CPR-nummer"),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-    readiness = forms.ChoiceField(
-        label=_("Visitation"), required=False, choices=[("", _("Alle"))] + Readiness.choices
-    )
-    benefit_type = forms.ChoiceField(label=_("Forsørgelse"), required=False)
-    gender = forms.ChoiceField(
-        label=_("Køn"), required=False, choices=[("", _("Alle"))] + Gender.choices
-    )
-    nationality = forms.ChoiceField(label=_("Nationalitet"), required=False)
-    # Closed cases leave the list but stay findable: "Lukkede sager", or a search by name or
-    # CPR number with the default, which then looks through every case.
-    status = forms.ChoiceField(
-        label=_("Sagens status"),
-        required=False,
-        choices=[
-            ("", _("Åbne sager (søgning: alle)")),
-            (CaseStatus.ACTIVE, _("Aktive sager")),
-            (CaseStatus.PAUSED, _("Sager på pause")),
-            (CaseStatus.CLOSED, _("Lukkede sager")),
-            ("all", _("Alle sager")),
-        ],
-    )
-    mine = forms.BooleanField(label=_("Kun min egen sagsstamme"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sortér efter"),
-        required=False,
-        choices=[
-            ("name", _("Navn (A–Å)")),
-            ("-name", _("Navn (Å–A)")),
-            ("-settled", _("Senest boligplaceret")),
-            ("settled", _("Først boligplaceret")),
-            ("birth", _("Ældst først")),
-            ("-birth", _("Yngst først")),
-        ],
-    )
-
-    def __init__(self, *args, nationalities=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        from jobbro.law.models import Benefit
-
-        self.fields["benefit_type"].choices = [("", _("Alle"))] + [
-            (b.code, str(b)) for b in Benefit.objects.valid_on(timezone.localdate())
-        ]
-        names = dict(nationality_choices())
-        self.fields["nationality"].choices = [("", _("Alle"))] + sorted(
-            ((n, names.get(n, n)) for n in nationalities if n), key=lambda c: c[1]
-        )
 
 
 class ReasonForm(DesignSystemMixin, forms.Form):

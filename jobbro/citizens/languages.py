@@ -2,7 +2,6 @@
 lists that no list matched (nationality, languages), for a person to fix (issue 9.4)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,9 +9,11 @@ from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
+from jobbro.front.lists import paginate
 
 from . import access, services
 from .forms import CitizenLanguageForm
+from .lists import UnmatchedListForm
 
 PAGE_SIZE = 25
 
@@ -64,8 +65,8 @@ def unmatched(request):
         access.citizens_for(request.user)
         .exclude(Q(nationality_unmatched="") & Q(languages_unmatched=""))
         .select_related("case_worker")
-        .order_by("last_name", "first_name", "id")
     )
-    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    form = UnmatchedListForm(request.GET)
+    page = paginate(request, form.apply(citizens), form).page
     access.log_list(request, [c.pk for c in page.object_list], fields=["nationality", "languages"])
-    return render(request, "citizens/unmatched.html", {"page": page, "params": ""})
+    return render(request, "citizens/unmatched.html", {"form": form, "page": page})

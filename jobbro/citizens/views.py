@@ -4,7 +4,6 @@ import secrets
 import zipfile
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import QueryDict
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.core.locking import StaleError
+from jobbro.front.lists import paginate
 from jobbro.journal import access as journal_access
 from jobbro.journal import selectors as journal_selectors
 from jobbro.law.selectors import receiving
@@ -27,7 +27,8 @@ from jobbro.lib import crypto
 from jobbro.placements.staircase import with_current_step
 
 from . import access, services, subject_export
-from .forms import SORTS, CitizenFilterForm, CitizenForm, ReasonForm
+from .forms import CitizenForm, ReasonForm
+from .lists import AwaitingListForm, CaseLogListForm, CitizenListForm
 from .models import Citizen
 from .status import CaseStatus
 
@@ -50,9 +51,7 @@ def _store_search(request) -> str:
     """
     token = secrets.token_urlsafe(6)
     searches = request.session.get(SEARCHES, {})
-    fields = {
-        k: request.POST.getlist(k) for k in CitizenFilterForm.base_fields if k in request.POST
-    }
+    fields = {k: request.POST.getlist(k) for k in CitizenListForm.kept if k in request.POST}
     searches[token] = crypto.encrypt(json.dumps(fields))
     request.session[SEARCHES] = dict(list(searches.items())[-KEPT_SEARCHES:])
     return token
@@ -70,14 +69,17 @@ def _search_params(request) -> QueryDict:
     params = QueryDict(mutable=True)
     for key, values in fields.items():
         params.setlist(key, values)
+    if "sort" in request.GET:  # a column header sorts the stored search
+        params["sort"] = request.GET["sort"]
     return params
 
 
-def _search(request, citizens, data: dict):
+def _search(request, citizens, form: CitizenListForm):
     """The citizens matching the list's filters, the search text, and the citizen outside
     this user's context whose exact CPR number was searched (they may state a reason)."""
-    query, outside = data["q"].strip(), None
-    status = data["status"]
+    data = form.data_cleaned
+    query, outside = form.query.strip(), None
+    status = data.get("status", "")
     if status in CaseStatus.values:
         citizens = citizens.filter(status_on=status)
     elif status != "all" and not query:
@@ -97,14 +99,14 @@ def _search(request, citizens, data: dict):
     elif query:
         for term in query.split():
             citizens = citizens.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
-    if data["benefit_type"]:
+    if data.get("benefit_type"):
         citizens = citizens.filter(receiving(data["benefit_type"]))
     for name in ("readiness", "gender", "nationality"):
-        if data[name]:
+        if data.get(name):
             citizens = citizens.filter(**{name: data[name]})
-    if data["mine"]:
+    if data.get("mine"):
         citizens = citizens.filter(case_worker=request.user)
-    return citizens.order_by(*SORTS.get(data["sort"] or "name", SORTS["name"])), query, outside
+    return form.order(citizens), query, outside
 
 
 @role_required(*access.CASE_FILE_ROLES)
@@ -114,28 +116,22 @@ def citizen_list(request):
     scope = access.citizens_for(request.user)
     nationalities = scope.order_by("nationality").values_list("nationality", flat=True).distinct()
     search = _search_params(request)
-    form = CitizenFilterForm(search or None, nationalities=list(nationalities))
+    own = request.user.role == Role.CASE_WORKER
+    form = CitizenListForm(search, nationalities=list(nationalities), own_caseload=own)
     # The staircase step of each citizen: two subqueries, so the query count stays constant.
     citizens = with_current_step(
         scope.listed(keep=("cpr",)).select_related("case_worker")
     ).status_as_of()
-    query, outside = "", None
-    if form.is_valid():
-        citizens, query, outside = _search(request, citizens, form.cleaned_data)
-    else:
-        citizens = citizens.exclude(status_on=CaseStatus.CLOSED)
-    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    citizens, query, outside = _search(request, citizens, form)
+    page = paginate(request, citizens, form).page
     access.log_list(
         request, [c.pk for c in page.object_list], Action.SEARCH if query else Action.LIST
     )
-    params = request.GET.copy()
-    params.pop("side", None)
     ctx = {
         "form": form,
         "page": page,
         "query": query,
         "outside": outside,
-        "params": params.urlencode(),
         "full_cpr": access.sees_full_cpr(request.user),
         "may_create": request.user.role in access.CREATE_ROLES,
     }
@@ -240,18 +236,12 @@ def citizen_start_effort(request, pk):
 
 @role_required(*access.CASE_FILE_ROLES)
 def awaiting_effort(request):
-    citizens = (
-        access.citizens_for(request.user)
-        .awaiting_effort()
-        .listed()
-        .select_related("case_worker")
-        .order_by("settled_at", "id")
-    )
-    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    access.log_list(request, [c.pk for c in page.object_list])
-    return render(
-        request, "citizens/awaiting.html", {"page": page, "now": timezone.now(), "params": ""}
-    )
+    citizens = access.citizens_for(request.user).awaiting_effort().listed()
+    form = AwaitingListForm(request.GET)
+    listing = paginate(request, form.apply(citizens.select_related("case_worker")), form)
+    access.log_list(request, [c.pk for c in listing.object_list])
+    ctx = {"form": form, "page": listing.page, "now": timezone.now()}
+    return render(request, "citizens/awaiting.html", ctx)
 
 
 @role_required(Role.MENTOR)
@@ -273,10 +263,10 @@ def citizen_access_log(request, pk):
     # in between would push the oldest one shown off the page.
     opened.log(request, fields=["access_log"])
     entries = AccessLogEntry.objects.filter(citizen_id=citizen.pk).select_related("user")
-    page = Paginator(entries, 50).get_page(request.GET.get("side"))
-    return render(
-        request, "citizens/access_log.html", {"citizen": citizen, "page": page, "params": ""}
-    )
+    form = CaseLogListForm(request.GET)
+    page = paginate(request, form.order(entries), form, per_page=50).page
+    ctx = {"citizen": citizen, "form": form, "page": page}
+    return render(request, "citizens/access_log.html", ctx)
 
 
 def _subject_export(request, pk, fmt: str):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.models import Role, User
 from jobbro.citizens.forms import DATE_WIDGET, DATETIME_WIDGET
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import CHOOSE, ModelForm, SearchField
+from jobbro.front.fields import CHOOSE, ModelForm
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.lib import cvr as cvrlib
 from jobbro.matching.fields import OccupationField
@@ -19,7 +19,6 @@ from .models import (
     Opening,
     OpeningKind,
     PartnershipStatus,
-    Sector,
 )
 
 DATE_ERROR = _("Skriv datoen som dd.mm.åååå.")
@@ -117,32 +116,6 @@ class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelFo
         if postcode and not (postcode.isdigit() and len(postcode) == 4):
             raise forms.ValidationError(_("Postnummeret skal bestå af 4 cifre."))
         return postcode
-
-
-class CompanyFilterForm(DesignSystemMixin, forms.Form):
-    q = SearchField(
-        label=_("Søg på navn, CVR-nummer eller by"),
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    industry = forms.ChoiceField(label=_("Branche"), required=False)
-    sector = forms.ChoiceField(
-        label=_("Sektor"), required=False, choices=[("", _("Alle"))] + Sector.choices
-    )
-    status = forms.ChoiceField(
-        label=_("Samarbejde"),
-        required=False,
-        choices=[("", _("Alle"))] + PartnershipStatus.choices,
-    )
-    key_account = forms.ChoiceField(label=_("Key account-konsulent"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = [("", _("Alle"))] + [
-            (code, f"{code} {title}") for code, title in industries.main_groups()
-        ]
-        self.fields["key_account"].choices = [("", _("Alle"))] + [
-            (str(u.pk), str(u)) for u in _consultants()
-        ]
 
 
 class PartnershipForm(DesignSystemMixin, forms.Form):
@@ -321,16 +294,3 @@ class OpeningForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelFo
         if cleaned.get("kind") != OpeningKind.WAGE_SUBSIDY:
             cleaned["replaces_recent_vacancy"] = False
         return cleaned
-
-
-class CapacityFilterForm(DesignSystemMixin, forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("Alle"))] + OpeningKind.choices
-    )
-    industry = forms.ChoiceField(label=_("Branche"), required=False)
-    town = SearchField(label=_("By"))
-    no_licence = forms.BooleanField(label=_("Kræver ikke kørekort"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = CompanyFilterForm().fields["industry"].choices

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,12 +8,11 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
+from jobbro.front.lists import paginate
 from jobbro.matching.access import MATCH_ROLES
 
 from . import access, industries, legal, services
 from .forms import (
-    CapacityFilterForm,
-    CompanyFilterForm,
     CompanyForm,
     ContactForm,
     ContactLogForm,
@@ -23,6 +21,7 @@ from .forms import (
     PartnershipForm,
     SurveyForm,
 )
+from .lists import BarometerListForm, CapacityListForm, CompanyListForm
 from .models import (
     BarometerReadiness,
     BarometerSurvey,
@@ -32,14 +31,6 @@ from .models import (
     OpeningKind,
     PartnershipStatus,
 )
-
-PAGE_SIZE = 25
-
-
-def _params(request) -> str:
-    params = request.GET.copy()
-    params.pop("side", None)
-    return params.urlencode()
 
 
 def _editable(request, pk) -> Company:
@@ -63,32 +54,17 @@ def _legal_warnings(company: Company, opening: Opening | None = None, adding: in
 
 @role_required(*access.JOB_BANK_ROLES)
 def company_list(request):
-    form = CompanyFilterForm(request.GET or None)
-    companies = access.companies_for(request.user).select_related("key_account")
-    if form.is_valid():
-        data = form.cleaned_data
-        for term in data["q"].split():
-            companies = companies.filter(
-                Q(name__icontains=term) | Q(cvr__startswith=term) | Q(town__icontains=term)
-            )
-        if data["industry"]:
-            companies = companies.filter(industry_code__startswith=data["industry"])
-        if data["sector"]:
-            companies = companies.filter(sector=data["sector"])
-        if data["status"]:
-            companies = companies.filter(partnership_status=data["status"])
-        if data["key_account"]:
-            companies = companies.filter(key_account_id=data["key_account"])
-    companies = companies.annotate(
+    scope = access.companies_for(request.user)
+    form = CompanyListForm(request.GET, companies=scope)
+    companies = scope.select_related("key_account").annotate(
         open_openings=Count("openings", filter=Q(openings__is_open=True))
-    ).order_by("name", "id")
-    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("side"))
-    for company in page.object_list:
+    )
+    listing = paginate(request, form.apply(companies), form)
+    for company in listing.object_list:
         company.industry_title = industries.title(company.industry_code)
     ctx = {
         "form": form,
-        "page": page,
-        "params": _params(request),
+        "page": listing.page,
         "may_create": request.user.role in access.CREATE_ROLES,
         "mine": request.user.role == Role.COMPANY_CONSULTANT,
     }
@@ -300,30 +276,15 @@ def opening_edit(request, pk):
 
 @role_required(*access.JOB_BANK_ROLES)
 def capacity(request):
-    form = CapacityFilterForm(request.GET or None)
-    openings = (
-        Opening.objects.free_now()
-        .filter(company__in=access.companies_for(request.user))
-        .select_related("company")
+    scope = access.companies_for(request.user)
+    form = CapacityListForm(request.GET, companies=scope)
+    openings = form.apply(
+        Opening.objects.free_now().filter(company__in=scope).select_related("company")
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["kind"]:
-            openings = openings.filter(kind=data["kind"])
-        if data["industry"]:
-            openings = openings.filter(company__industry_code__startswith=data["industry"])
-        if data["town"].strip():
-            openings = openings.filter(company__town__icontains=data["town"].strip())
-        if data["no_licence"]:
-            openings = openings.filter(driving_licence=False)
-    openings = openings.order_by("kind", "company__name", "title", "id")
     totals = openings.aggregate(places=Sum("free"), openings=Count("id"))
-    page = Paginator(openings, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(
-        request,
-        "companies/capacity.html",
-        {"form": form, "page": page, "params": _params(request), "totals": totals},
-    )
+    listing = paginate(request, openings, form)
+    ctx = {"form": form, "page": listing.page, "totals": totals}
+    return render(request, "companies/capacity.html", ctx)
 
 
 @role_required(*access.AGGREGATE_ROLES)
@@ -359,28 +320,21 @@ def demand_overview(request):
 @role_required(*access.AGGREGATE_ROLES)
 def barometer(request):
     latest = BarometerSurvey.objects.filter(company=OuterRef("pk")).order_by("-surveyed_on", "-id")
-    companies = (
-        Company.objects.annotate(
-            surveyed_on=Subquery(latest.values("surveyed_on")[:1]),
-            expected=Subquery(latest.values("expected_openings")[:1]),
-            readiness=Subquery(latest.values("readiness")[:1]),
-        )
-        .filter(surveyed_on__isnull=False)
-        .order_by("-expected", "name", "id")
-    )
+    companies = Company.objects.annotate(
+        surveyed_on=Subquery(latest.values("surveyed_on")[:1]),
+        expected=Subquery(latest.values("expected_openings")[:1]),
+        readiness=Subquery(latest.values("readiness")[:1]),
+    ).filter(surveyed_on__isnull=False)
     totals = {
         "companies": companies.count(),
         "expected": companies.aggregate(n=Sum("expected"))["n"] or 0,
         "ready": companies.filter(readiness=BarometerReadiness.READY).count(),
     }
-    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("side"))
+    form = BarometerListForm(request.GET)
+    listing = paginate(request, form.apply(companies), form)
     labels = dict(BarometerReadiness.choices)
-    for company in page.object_list:
+    for company in listing.object_list:
         company.readiness_label = labels.get(company.readiness, "")
-    ctx = {
-        "page": page,
-        "params": "",
-        "totals": totals,
-        "links": request.user.role in access.JOB_BANK_ROLES,
-    }
+    ctx = {"form": form, "page": listing.page, "totals": totals}
+    ctx["links"] = request.user.role in access.JOB_BANK_ROLES
     return render(request, "companies/barometer.html", ctx)

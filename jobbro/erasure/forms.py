@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.front.fields import TEXT_MAX_LENGTH, IntegerField
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.front.lists import ListForm
 
 from .models import Decision
 
@@ -37,13 +38,14 @@ class DecisionForm(DesignSystemMixin, forms.Form):
         return cleaned
 
 
-class DecisionFilterForm(DesignSystemMixin, forms.Form):
+class DecisionFilterForm(ListForm):
+    q = IntegerField(label=_("Borger-id"), required=False, min_value=1)
     state = forms.ChoiceField(
         label=_("Afgørelse"), required=False, choices=[("", _("Alle")), *Decision.choices]
     )
-    q = IntegerField(label=_("Borger-id"), required=False, min_value=1)
-    sort = forms.ChoiceField(
-        label=_("Sortér efter"),
-        required=False,
-        choices=[("due", _("Først forfaldne")), ("-due", _("Senest forfaldne"))],
+    columns = {"due": (_("Forfalden siden"), ("due_since",))}
+    default_sort = "due"
+    empty = _(
+        "Intet venter på en afgørelse. `jobbro retention` finder hver måned det, der skal "
+        "slettes efter reglerne, og lægger det her."
     )

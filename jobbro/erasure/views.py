@@ -7,7 +7,6 @@ the purpose "Sletning efter opbevaringsregel".
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,6 +15,7 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.citizens.status import period_on
+from jobbro.front.lists import paginate
 
 from . import services
 from .forms import DecisionFilterForm, DecisionForm
@@ -31,19 +31,16 @@ def rules(request):
 
 @role_required(Role.ADMINISTRATOR)
 def decisions(request):
-    form = DecisionFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    form = DecisionFilterForm(request.GET)
+    data = form.data_cleaned
     rows = ErasureDecision.objects.select_related("rule", "decided_by")
     state = data.get("state", Decision.PENDING) if request.GET else Decision.PENDING
     if state:
         rows = rows.filter(state=state)
     if data.get("q"):
         rows = rows.filter(citizen_id=data["q"])
-    order = ("-due_since", "-id") if data.get("sort") == "-due" else ("due_since", "id")
-    page = Paginator(rows.order_by(*order), PAGE_SIZE).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    ctx = {"form": form, "page": page, "params": params.urlencode(), "state": state}
+    page = paginate(request, form.order(rows), form).page
+    ctx = {"form": form, "page": page, "state": state}
     return render(request, "erasure/decisions.html", ctx)
 
 

@@ -183,6 +183,52 @@ def _awaiting(user) -> Group:
     )
 
 
+def _first_offer(user, today) -> Group:
+    """Citizens whose first company-based offer is due (after the programme's target of 2
+    weeks) or overdue (after its deadline of a month), without one: the introduction
+    programme's rule (jobbro/law), flagged as the 96-hour rule is."""
+    from jobbro.law import selectors as law_selectors
+    from jobbro.law.models import ProgrammeLaw
+
+    scope = cast(CitizenQuerySet, citizen_access.citizens_for(user))
+    if user.role == Role.CASE_WORKER:
+        scope = scope.filter(case_worker=user)
+    qs = law_selectors.awaiting_first_offer(scope, today, due=True).order_by("settled_at", "id")
+    programmes = list(ProgrammeLaw.objects.all())
+    create = user.role in placement_access.CREATE_ROLES
+    items, overdue = [], False
+    for c in qs.only("first_name", "last_name", "settled_at")[:SHOWN]:
+        start = timezone.localtime(c.settled_at).date()
+        law = next((p for p in programmes if p.is_valid_on(start)), None)
+        deadline = law.first_offer_deadline(start) if law else None
+        late = deadline is not None and deadline < today
+        overdue = overdue or late
+        detail = _("frist overskredet %(day)s") if late else _("frist %(day)s")
+        items.append(
+            Item(
+                action=str(_("Opret første tilbud")) if create else str(_("Se sagen")),
+                url=_url("placements:create" if create else "citizens:detail", c.pk),
+                who=c.full_name,
+                detail=str(detail) % {"day": _date(deadline)} if deadline else "",
+                citizen_id=c.pk,
+            )
+        )
+    return Group(
+        "first_offer",
+        str(_("Første virksomhedsrettede tilbud")),
+        str(
+            _(
+                "Introduktionsprogrammet: tilbuddet skal gives inden for 2 uger og senest efter "
+                "1 måned. Borgere uden praktik, løntilskud, IGU eller job."
+            )
+        ),
+        qs.count(),
+        items,
+        reverse("law:first_offers"),
+        overdue,
+    )
+
+
 def _placements(user, placements, today) -> list[Group]:
     work = user.role in placement_access.WORK_ROLES
     past = selectors.past_planned_end(placements, today)
@@ -325,7 +371,7 @@ def groups_for(
     placements = _own_placements(user)
     groups = _acute(user, placements, now) + _placements(user, placements, today)
     if user.role in placement_access.WORK_ROLES:
-        groups += _follow_ups(user, today) + [_awaiting(user)]
+        groups += _follow_ups(user, today) + [_awaiting(user), _first_offer(user, today)]
     groups.append(_assessments(user))
     groups.sort(key=lambda g: ORDER.index(g.key))
     return [g for g in groups if g.count]
@@ -351,6 +397,7 @@ def team_numbers(
     team's users, or the whole job centre for a manager without a team."""
     from jobbro.accounts.adminlog import users_overseen_by
     from jobbro.citizens.models import AccessGrant, Citizen
+    from jobbro.law.selectors import awaiting_first_offer
     from jobbro.placements.models import FollowUp, PlacementStatus
 
     today = today or timezone.localdate()
@@ -382,6 +429,12 @@ def team_numbers(
             caseload.awaiting_effort(now).count(),
             overview,
             str(_("I teamets sagsstammer.")),
+        ),
+        Number(
+            str(_("Uden første virksomhedsrettede tilbud efter en måned")),
+            awaiting_first_offer(caseload, today).count(),
+            overview,
+            str(_("Introduktionsprogrammets frist, i teamets sagsstammer.")),
         ),
         Number(
             str(_("Forløb i gang")),

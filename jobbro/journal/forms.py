@@ -11,7 +11,6 @@ from jobbro.front.fields import (
     DATETIME_WIDGET,
     TEXT_MAX_LENGTH,
     DateField,
-    SearchField,
 )
 from jobbro.front.fields import ModelForm as BaseModelForm
 from jobbro.front.forms import DesignSystemMixin
@@ -19,7 +18,7 @@ from jobbro.placements.models import Placement, PlacementStatus
 from jobbro.placements.staircase import kind_label
 
 from . import attachments
-from .models import PLANNABLE, JournalNote, NoteKind, NoteStatus
+from .models import PLANNABLE, JournalNote, NoteKind
 
 
 def _files_help() -> str:
@@ -173,18 +172,3 @@ class RecordForm(VersionFormMixin, DesignSystemMixin, forms.Form):
         error_messages={"required": _("Skriv, hvad der blev talt om og aftalt.")},
     )
     new_attachments = FilesField()
-
-
-class JournalFilterForm(DesignSystemMixin, forms.Form):
-    q = SearchField(label=_("Søg i notaterne"))
-    kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("Alle typer")), *NoteKind.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Alle")), *NoteStatus.choices]
-    )
-    sort = forms.ChoiceField(
-        label=_("Sortér"),
-        required=False,
-        choices=[("", _("Nyeste først")), ("oldest", _("Ældste først")), ("kind", _("Type"))],
-    )

@@ -3,6 +3,7 @@ conversations, the journal's entries on the case file's timeline."""
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -12,27 +13,26 @@ from django.utils.translation import gettext as _
 
 from .models import JournalNote, NoteStatus
 
-SORTS = {
-    "": ("-occurred_on", "-id"),
-    "oldest": ("occurred_on", "id"),
-    "kind": ("kind", "-occurred_on"),
-}
+if TYPE_CHECKING:
+    from .lists import JournalListForm
 
 
 def with_related(notes: QuerySet[JournalNote]) -> QuerySet[JournalNote]:
     return notes.select_related("author", "placement__company").prefetch_related("attachments")
 
 
-def search(notes: QuerySet[JournalNote], form) -> QuerySet[JournalNote] | list[JournalNote]:
+def search(
+    notes: QuerySet[JournalNote], form: "JournalListForm"
+) -> QuerySet[JournalNote] | list[JournalNote]:
     """The notes the filter form asks for. Kind and status are filtered in the database;
     the text is encrypted, so a search term is matched against the decrypted notes of this
     one citizen (a journal, not the whole register)."""
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    data = form.data_cleaned
     if data.get("kind"):
         notes = notes.filter(kind=data["kind"])
     if data.get("status"):
         notes = notes.filter(status=data["status"])
-    notes = with_related(notes.order_by(*SORTS.get(data.get("sort") or "", SORTS[""])))
+    notes = with_related(form.order(notes))
     terms = (data.get("q") or "").casefold().split()
     if not terms:
         return notes

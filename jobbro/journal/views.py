@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +13,13 @@ from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
 from jobbro.core.views import write
 from jobbro.front.fields import parse_int
+from jobbro.front.lists import paginate
 
 from . import access, attachments, selectors, services
-from .forms import JournalFilterForm, NoteForm, PlanForm, RecordForm
+from .forms import NoteForm, PlanForm, RecordForm
+from .lists import JournalListForm, PlannedListForm
 from .models import NoteKind
 
-PAGE_SIZE = 25
 LOGGED = ["journal"]
 
 
@@ -38,18 +38,11 @@ def journal(request, pk):
     """A citizen's journal: searchable (in the decrypted text too), filtered, sorted, paged."""
     opened = access.open_journal(request.user, pk)
     citizen = opened.obj
-    form = JournalFilterForm(request.GET or None)
+    form = JournalListForm(request.GET)
     notes = selectors.search(access.notes_of(request.user, citizen), form)
-    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("side"))
-    params = request.GET.copy()
-    params.pop("side", None)
-    ctx = {
-        "citizen": citizen,
-        "form": form,
-        "page": page,
-        "params": params.urlencode(),
-        "may_write": opened.may_change,
-    }
+    listing = paginate(request, notes, form)
+    ctx = {"citizen": citizen, "form": form, "page": listing.page}
+    ctx["may_write"] = opened.may_change
     return _page(request, opened, "journal/list.html", ctx)
 
 
@@ -204,7 +197,7 @@ def attachment_download(request, pk):
 @role_required(*access.WRITE_ROLES)
 def planned(request):
     """My planned conversations, soonest first: those I planned that are not yet recorded."""
-    notes = selectors.planned_for(request.user)
-    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("side"))
-    citizen_access.log_list(request, [n.citizen_id for n in page.object_list], fields=LOGGED)
-    return render(request, "journal/planned.html", {"page": page, "params": ""})
+    form = PlannedListForm(request.GET)
+    listing = paginate(request, form.apply(selectors.planned_for(request.user)), form)
+    citizen_access.log_list(request, [n.citizen_id for n in listing.object_list], fields=LOGGED)
+    return render(request, "journal/planned.html", {"form": form, "page": listing.page})

@@ -50,10 +50,11 @@ def _company_offer():
 
 
 def awaiting_first_offer(
-    citizens: "CitizenQuerySet", today: dt.date | None = None
+    citizens: "CitizenQuerySet", today: dt.date | None = None, *, due: bool = False
 ) -> "CitizenQuerySet":
     """Open cases past their programme's deadline for the first company-based offer (one
-    month under every programme so far) without one, within the programme's years.
+    month under every programme so far) without one, within the programme's years; with
+    `due`, already from the programme's target (2 weeks): the offer is due, or overdue.
 
     The deadline is the programme's in force on the day the citizen was settled, so a
     reform is a new ProgrammeLaw row: one range of settlement dates per programme."""
@@ -61,8 +62,12 @@ def awaiting_first_offer(
     ranges = Q(pk__in=[])
     for programme in ProgrammeLaw.objects.all():
         last_start = today
-        while programme.first_offer_deadline(last_start) >= today:  # months vary in length
-            last_start -= dt.timedelta(days=1)
+        target = programme.first_offer_target_days
+        if due and target:
+            last_start = today - dt.timedelta(days=target)
+        else:
+            while programme.first_offer_deadline(last_start) >= today:  # months vary
+                last_start -= dt.timedelta(days=1)
         q = Q(
             settled_at__date__lte=last_start,
             settled_at__date__gt=add_years(today, -programme.max_years),

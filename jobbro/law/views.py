@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,12 +8,13 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access
+from jobbro.citizens.lists import FirstOfferListForm
+from jobbro.front.lists import paginate
 
 from . import selectors, services
 from .forms import BenefitPeriodForm
 from .models import Benefit, BenefitPeriod, ProgrammeLaw
 
-PAGE_SIZE = 25
 # Everyone who works with citizens may read the law Jobbro applies.
 STAFF = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.TEACHER, Role.MANAGER,
          Role.ADMINISTRATOR)  # fmt: skip
@@ -62,7 +62,7 @@ def first_offers(request):
     """Citizens past the deadline for their first company-based offer (introduktionsprogram:
     within 2 weeks, at the latest 1 month), flagged as the 96-hour rule is."""
     citizens = selectors.awaiting_first_offer(access.citizens_for(request.user))
-    citizens = citizens.select_related("case_worker").order_by("settled_at", "id")
-    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
-    access.log_list(request, [c.pk for c in page.object_list])
-    return render(request, "law/first_offers.html", {"page": page, "params": ""})
+    form = FirstOfferListForm(request.GET)
+    listing = paginate(request, form.apply(citizens.select_related("case_worker")), form)
+    access.log_list(request, [c.pk for c in listing.object_list])
+    return render(request, "law/first_offers.html", {"form": form, "page": listing.page})

@@ -6,6 +6,7 @@ from jobbro.companies.forms import BlankChoiceMixin
 from jobbro.core.locking import VersionFormMixin
 from jobbro.front.fields import IntegerField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.front.lists import ListForm
 
 from .factors import Factor
 from .fields import OccupationField
@@ -122,21 +123,35 @@ class TownForm(DesignSystemMixin, forms.Form):
     name = forms.CharField(label=_("Ny by"), max_length=100)
 
 
-class ListFilterForm(BlankChoiceMixin, DesignSystemMixin, forms.Form):
+class ListFilterForm(BlankChoiceMixin, ListForm):
+    search_label = _("Søg på navn")
+    search_fields = ("first_name__icontains", "last_name__icontains")
+    columns = {
+        "name": (_("Navn"), ("last_name", "first_name")),
+        "town": (_("Bor i"), ("match_profile__town__name", "last_name")),
+        "updated": (_("Profil ændret"), ("match_profile__updated_at", "last_name")),
+    }
+    default_sort = "name"
+    empty = _(
+        "Der er ingen borgere at matche: borgere i din sagsstamme eller i projektet vises "
+        "her, så snart de har en åben sag."
+    )
     occupation = OccupationField(label=_("Ønsket fag"), help_text="")
     town = forms.ModelChoiceField(
         label=_("By"), queryset=Town.objects.all(), required=False, empty_label=_("Alle byer")
     )
     without_profile = forms.BooleanField(label=_("Kun borgere uden matchprofil"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sortér efter"),
-        required=False,
-        choices=[
-            ("name", _("Navn")),
-            ("town", _("By")),
-            ("-updated", _("Senest ændrede profil")),
-        ],
-    )
+
+    def filter(self, items, data):
+        if data.get("occupation"):
+            # The JSON text holds the code in quotes (icontains works on SQLite and PostgreSQL).
+            code = f'"{data["occupation"]}"'
+            items = items.filter(match_profile__wished_occupations__icontains=code)
+        if data.get("town"):
+            items = items.filter(match_profile__town=data["town"])
+        if data.get("without_profile"):
+            items = items.filter(match_profile__isnull=True)
+        return items
 
 
 class DecisionForm(DesignSystemMixin, forms.Form):

@@ -242,28 +242,8 @@ def list_filters(data, citizens):
     """The matching list's filter form and the citizens it leaves, sorted."""
     from .forms import ListFilterForm
 
-    form = ListFilterForm(data or None)
-    citizens = citizens.select_related("match_profile", "match_profile__town")
-    sort = "name"
-    if form.is_valid():
-        d = form.cleaned_data
-        if d["occupation"]:
-            # The JSON text holds the code in quotes (icontains works on SQLite and PostgreSQL).
-            code = f'"{d["occupation"]}"'
-            citizens = citizens.filter(match_profile__wished_occupations__icontains=code)
-        if d["town"]:
-            citizens = citizens.filter(match_profile__town=d["town"])
-        if d["without_profile"]:
-            citizens = citizens.filter(match_profile__isnull=True)
-        sort = d["sort"] or "name"
-    return form, citizens.order_by(*LIST_SORTS[sort])
-
-
-LIST_SORTS = {
-    "name": ("last_name", "first_name", "id"),
-    "town": ("match_profile__town__name", "last_name", "id"),
-    "-updated": ("-match_profile__updated_at", "last_name", "id"),
-}
+    form = ListFilterForm(data)
+    return form, form.apply(citizens.select_related("match_profile", "match_profile__town"))
 
 
 def decisions_of(citizen: Citizen):

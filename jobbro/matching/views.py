@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,19 +9,13 @@ from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
+from jobbro.front.lists import paginate
 
 from . import access, evaluation, occupations, selectors, services, suggest
 from .forms import DecisionForm, ProfileForm, TownForm, TravelTimeForm, WeightsForm
+from .lists import DistanceListForm, ProposalListForm
 from .models import RUNNING, MatchProfile, ProposalRun, Shown, Suggestion, TravelTime
 from .selectors import decisions_of, list_filters, proposal_rows
-
-PAGE_SIZE = 25
-
-
-def _params(request) -> str:
-    params = request.GET.copy()
-    params.pop("side", None)
-    return params.urlencode()
 
 
 @role_required(*access.OCCUPATION_ROLES)
@@ -36,9 +29,9 @@ def occupation_options(request):
 @role_required(*access.MATCH_ROLES)
 def citizen_list(request):
     form, citizens = list_filters(request.GET, access.match_citizens_for(request.user))
-    page = Paginator(citizens, PAGE_SIZE).get_page(request.GET.get("side"))
+    page = paginate(request, citizens, form).page
     access.log_list(request, [c.pk for c in page.object_list])
-    ctx = {"form": form, "page": page, "params": _params(request)}
+    ctx = {"form": form, "page": page}
     return render(request, "matching/list.html", ctx)
 
 
@@ -74,8 +67,9 @@ def distances(request):
         messages.success(request, _("Afstanden er gemt."))
         return redirect("matching:distances")
     rows = TravelTime.objects.select_related("origin", "destination")
-    page = Paginator(rows, 50).get_page(request.GET.get("side"))
-    ctx = {"form": form, "town_form": town_form, "page": page, "params": _params(request)}
+    list_form = DistanceListForm(request.GET)
+    page = paginate(request, list_form.apply(rows), list_form, per_page=50).page
+    ctx = {"form": form, "town_form": town_form, "page": page, "list_form": list_form}
     return render(request, "matching/distances.html", ctx)
 
 
@@ -193,9 +187,9 @@ def proposal_list(request):
             by=request.user,
         )
         return redirect("matching:proposal", pk=run.pk)
-    runs = ProposalRun.objects.filter(created_by=request.user)
-    page = Paginator(runs, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(request, "matching/proposals.html", {"page": page, "params": _params(request)})
+    form = ProposalListForm(request.GET)
+    page = paginate(request, form.apply(ProposalRun.objects.filter(created_by=request.user)), form)
+    return render(request, "matching/proposals.html", {"form": form, "page": page.page})
 
 
 @role_required(*access.MATCH_ROLES)

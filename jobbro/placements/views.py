@@ -2,7 +2,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +16,8 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.citizens.models import unlisted
 from jobbro.core.views import write as _write
-from jobbro.front.fields import parse_date, parse_int
+from jobbro.front.fields import parse_date
+from jobbro.front.lists import paginate
 from jobbro.lib.text import clean_search
 
 from . import access, calendar, services, staircase
@@ -34,6 +34,14 @@ from .forms import (
     RetentionPlanForm,
     legal_warnings,
 )
+from .lists import (
+    PERIODS,
+    AcuteBreachListForm,
+    AcuteListForm,
+    FollowUpListForm,
+    MoveUpListForm,
+    PlacementListForm,
+)
 from .models import (
     PLAN_FIELDS,
     AcuteIssue,
@@ -44,9 +52,8 @@ from .models import (
     PlacementStatus,
     RetentionPlan,
 )
-from .staircase import describe_step, kind_label, placement_step, step_expression
+from .staircase import describe_step, kind_label, placement_step
 
-PAGE_SIZE = 25
 # The new-placement page's fields prefilled from the opening (swapped in when it is chosen).
 DETAIL_FIELDS = (
     "kind",
@@ -69,43 +76,15 @@ def _without_version(data: dict) -> dict:
 @role_required(*access.READ_ROLES)
 def placement_list(request):
     placements = access.placements_for(request.user).select_related("citizen", "company")
-    placements = placements.defer(*unlisted("citizen__"))
-    q = clean_search(request.GET.get("q"))
-    status = request.GET.get("status", "")
-    kind = request.GET.get("type", "")
-    for term in q.split():
-        placements = placements.filter(
-            Q(citizen__first_name__icontains=term)
-            | Q(citizen__last_name__icontains=term)
-            | Q(company__name__icontains=term)
-        )
-    if status in PlacementStatus.values:
-        placements = placements.filter(status=status)
-    if kind in PlacementKind.values:
-        placements = placements.filter(kind=kind)
-    if step := parse_int(request.GET.get("trin"), 1, 6):  # the dashboard's step numbers
-        placements = placements.annotate(step=step_expression()).filter(step=step)
-    page = Paginator(placements.order_by("-starts_on", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("side")
-    )
-    rows = [(p, placement_step(p), kind_label(p.kind, p.paid_hours_per_week)) for p in page]
-    citizen_access.log_list(request, [p.citizen_id for p in page])
-    params = request.GET.copy()
-    params.pop("side", None)
-    return render(
-        request,
-        "placements/list.html",
-        {
-            "page": page,
-            "rows": rows,
-            "q": q,
-            "status": status,
-            "kind": kind,
-            "statuses": PlacementStatus.choices,
-            "kinds": PlacementKind.choices,
-            "params": params.urlencode(),
-        },
-    )
+    form = PlacementListForm(request.GET)
+    listing = paginate(request, form.apply(placements.defer(*unlisted("citizen__"))), form)
+    rows = [
+        (p, placement_step(p), kind_label(p.kind, p.paid_hours_per_week))
+        for p in listing.object_list
+    ]
+    citizen_access.log_list(request, [p.citizen_id for p in listing.object_list])
+    ctx = {"form": form, "page": listing.page, "rows": rows}
+    return render(request, "placements/list.html", ctx)
 
 
 @role_required(*access.CREATE_ROLES)
@@ -258,26 +237,21 @@ def move_up(request):
     placements = staircase.could_move_up(
         access.placements_for(request.user), today, free_private=free_private
     )
-    page = Paginator(
-        placements.select_related("citizen", "company")
-        .defer(*unlisted("citizen__"))
-        .order_by("starts_on", "id"),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("side"))
+    form = MoveUpListForm(request.GET)
+    placements = placements.select_related("citizen", "company").defer(*unlisted("citizen__"))
+    listing = paginate(request, form.apply(placements), form)
     rows = [
         (
             p,
             describe_step(placement_step(p), p.kind),
             staircase.move_up_reasons(p, today, free_private=free_private),
         )
-        for p in page
+        for p in listing.object_list
     ]
-    citizen_access.log_list(request, [p.citizen_id for p in page])
-    return render(
-        request,
-        "placements/move_up.html",
-        {"page": page, "rows": rows, "params": "", "weeks": staircase.LONG_INTERNSHIP_WEEKS},
-    )
+    citizen_access.log_list(request, [p.citizen_id for p in listing.object_list])
+    ctx = {"form": form, "page": listing.page, "rows": rows}
+    ctx["weeks"] = staircase.LONG_INTERNSHIP_WEEKS
+    return render(request, "placements/move_up.html", ctx)
 
 
 # The plan -------------------------------------------------------------------------------------
@@ -346,12 +320,6 @@ def plan_history(request, pk):
 
 # Follow-ups ---------------------------------------------------------------------------------
 
-PERIODS = {
-    "uge": _("Denne uge"),
-    "forfaldne": _("Forfaldne"),
-    "kommende": _("Kommende"),
-}
-
 
 def _periods(today: dt.date) -> dict[str, Q]:
     """The follow-up list's tabs as filters: this week (Monday to Sunday), overdue, later."""
@@ -368,40 +336,21 @@ def _periods(today: dt.date) -> dict[str, Q]:
 def follow_up_list(request):
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
-    period = request.GET.get("vis", "uge")
-    if period not in PERIODS:
-        period = "uge"
-    mine = request.GET.get("alle") != "1"
+    form = FollowUpListForm(request.GET)
     follow_ups = FollowUp.objects.filter(
         placement__in=access.placements_for(request.user), done_on__isnull=True, cancelled=False
     ).select_related("placement__citizen", "placement__company", "assigned_to")
-    follow_ups = follow_ups.defer(*unlisted("placement__citizen__"))
-    if mine:
+    follow_ups = form.search(follow_ups.defer(*unlisted("placement__citizen__")))
+    if form.mine:
         follow_ups = follow_ups.filter(assigned_to=request.user)
     periods = _periods(today)
     counts = follow_ups.aggregate(**{key: Count("id", filter=q) for key, q in periods.items()})
-    follow_ups = follow_ups.filter(periods[period])
-    page = Paginator(follow_ups.order_by("due_on", "id"), PAGE_SIZE).get_page(
-        request.GET.get("side")
-    )
-    citizen_access.log_list(request, [f.placement.citizen_id for f in page])
-    params = request.GET.copy()
-    params.pop("side", None)
-    tabs = [(key, label, counts[key]) for key, label in PERIODS.items()]
-    return render(
-        request,
-        "placements/follow_ups.html",
-        {
-            "page": page,
-            "period": period,
-            "tabs": tabs,
-            "mine": mine,
-            "today": today,
-            "monday": monday,
-            "sunday": monday + dt.timedelta(days=6),
-            "params": params.urlencode(),
-        },
-    )
+    listing = paginate(request, form.order(follow_ups.filter(periods[form.period])), form)
+    citizen_access.log_list(request, [f.placement.citizen_id for f in listing.object_list])
+    ctx = {"form": form, "page": listing.page, "today": today, "monday": monday}
+    ctx["tabs"] = [(key, label, counts[key]) for key, label in PERIODS.items()]
+    ctx["sunday"] = monday + dt.timedelta(days=6)
+    return render(request, "placements/follow_ups.html", ctx)
 
 
 @role_required(*access.WORK_ROLES)
@@ -489,13 +438,12 @@ def acute_list(request):
         )
         .select_related("placement__citizen", "placement__company")
         .defer(*unlisted("placement__citizen__"))
-        .order_by("reported_at", "id")
     )
-    page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
-    citizen_access.log_list(request, [i.placement.citizen_id for i in page])
-    return render(
-        request, "placements/acute_list.html", {"page": page, "params": "", "now": timezone.now()}
-    )
+    form = AcuteListForm(request.GET)
+    listing = paginate(request, form.apply(issues), form)
+    citizen_access.log_list(request, [i.placement.citizen_id for i in listing.object_list])
+    ctx = {"form": form, "page": listing.page, "now": timezone.now()}
+    return render(request, "placements/acute_list.html", ctx)
 
 
 @role_required(Role.MANAGER)
@@ -505,9 +453,10 @@ def acute_breaches(request):
     services.acute_flag_breaches()
     issues = request.user.flagged_acute_issues.select_related(
         "placement__company__key_account", "registered_by", "answered_by"
-    ).order_by("-reported_at", "-id")
-    page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(request, "placements/acute_breaches.html", {"page": page, "params": ""})
+    )
+    form = AcuteBreachListForm(request.GET)
+    listing = paginate(request, form.apply(issues), form)
+    return render(request, "placements/acute_breaches.html", {"form": form, "page": listing.page})
 
 
 # The retention plan (003 "Bilag 2") ----------------------------------------------------------

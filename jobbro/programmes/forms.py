@@ -5,39 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role, User
 from jobbro.core.locking import VersionFormMixin
-from jobbro.front.fields import DateField, ModelForm, SearchField
+from jobbro.front.fields import DateField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
 from jobbro.practices.models import Practice
 
-from .models import Cohort, EndReason, Programme, ProgrammeKind
+from .models import Cohort, EndReason, Programme
 
 DATE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd.mm.åååå"})
-
-SORTS = {
-    "name": ("name", "id"),
-    "-name": ("-name", "-id"),
-    "start": ("starts_on", "id"),
-    "-start": ("-starts_on", "-id"),
-}
-
-
-class ProgrammeFilterForm(DesignSystemMixin, forms.Form):
-    q = SearchField(
-        label=_("Søg på navn eller kommune"), widget=forms.TextInput(attrs={"type": "search"})
-    )
-    kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("Alle"))] + ProgrammeKind.choices
-    )
-    sort = forms.ChoiceField(
-        label=_("Sortér efter"),
-        required=False,
-        choices=[
-            ("name", _("Navn (A–Å)")),
-            ("-name", _("Navn (Å–A)")),
-            ("-start", _("Senest startet")),
-            ("start", _("Først startet")),
-        ],
-    )
 
 
 def _ends_after_start(form, cleaned: dict, message) -> dict:
@@ -46,12 +20,6 @@ def _ends_after_start(form, cleaned: dict, message) -> dict:
     if start and end and end < start:
         form.add_error("ends_on", message)
     return cleaned
-
-
-class CohortFilterForm(DesignSystemMixin, forms.Form):
-    q = SearchField(
-        label=_("Søg på hold eller indsats"), widget=forms.TextInput(attrs={"type": "search"})
-    )
 
 
 class _PksField(forms.ModelMultipleChoiceField):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,28 +13,19 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
 from jobbro.front.fields import parse_int
+from jobbro.front.lists import paginate
 from jobbro.practices import access as practice_access
 
 from . import access, economy, parts, selectors, services, siri
 from .forms import (
     PROGRAMME_FIELDS,
-    SORTS,
-    CohortFilterForm,
     CohortForm,
     EnrolmentEndForm,
     EnrolmentForm,
-    ProgrammeFilterForm,
     ProgrammeForm,
 )
+from .lists import CohortListForm, ProgrammeListForm, SiriListForm
 from .models import Programme
-
-PAGE_SIZE = 25
-
-
-def _params(request) -> str:
-    params = request.GET.copy()
-    params.pop("side", None)
-    return params.urlencode()
 
 
 def _programme(request, pk: int) -> Programme:
@@ -44,27 +34,15 @@ def _programme(request, pk: int) -> Programme:
 
 @role_required(*access.READ_ROLES)
 def programme_list(request):
-    form = ProgrammeFilterForm(request.GET or None)
-    programmes = access.programmes_for(request.user)
-    sort = "name"
-    if form.is_valid():
-        data = form.cleaned_data
-        for term in data["q"].split():
-            programmes = programmes.filter(
-                Q(name__icontains=term) | Q(municipality__icontains=term)
-            )
-        if data["kind"]:
-            programmes = programmes.filter(kind=data["kind"])
-        sort = data["sort"] or sort
-    programmes = programmes.annotate(
+    form = ProgrammeListForm(request.GET)
+    programmes = access.programmes_for(request.user).annotate(
         cohort_count=Count("cohorts", distinct=True),
         open_enrolments=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True)),
-    ).order_by(*SORTS[sort])
-    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("side"))
+    )
+    page = paginate(request, form.apply(programmes), form).page
     ctx = {
         "form": form,
         "page": page,
-        "params": _params(request),
         "may_create": request.user.role in access.EDIT_ROLES,
         "sees_siri": request.user.role in access.SIRI_ROLES,
     }
@@ -146,9 +124,10 @@ def programme_economy(request, pk):
 
 @role_required(*access.SIRI_ROLES)
 def siri_deadlines(request):
-    rows = selectors.siri_deadlines(access.programmes_for(request.user))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(request, "programmes/siri.html", {"page": page, "params": _params(request)})
+    form = SiriListForm(request.GET)
+    rows = form.apply(selectors.siri_deadlines(access.programmes_for(request.user)))
+    page = paginate(request, rows, form).page
+    return render(request, "programmes/siri.html", {"form": form, "page": page})
 
 
 @role_required(*access.EDIT_ROLES)
@@ -203,13 +182,8 @@ def cohort_list(request):
     cohorts = access.cohorts_for(request.user).annotate(
         taken=Count("enrolments", filter=Q(enrolments__ends_on__isnull=True))
     )
-    form = CohortFilterForm(request.GET or None)
-    if form.is_valid():
-        for term in form.cleaned_data["q"].split():
-            cohorts = cohorts.filter(Q(name__icontains=term) | Q(programme__name__icontains=term))
-    cohorts = cohorts.order_by("-starts_on", "programme__name", "name", "pk")
-    page = Paginator(cohorts, PAGE_SIZE).get_page(request.GET.get("side"))
-    ctx = {"form": form, "page": page, "params": _params(request)}
+    form = CohortListForm(request.GET)
+    ctx = {"form": form, "page": paginate(request, form.apply(cohorts), form).page}
     return render(request, "programmes/cohort_list.html", ctx)
 
 

@@ -113,7 +113,7 @@ def test_the_page_links_each_item_to_its_action_and_logs_who_was_shown(client, p
 
 
 def test_an_empty_day_says_so(client, people, citizens):
-    client.force_login(people["alice"])
+    client.force_login(people["bob"])  # yonas, not yet settled: nothing is due
     response = client.get(reverse("front:home"))
     assert "Der er ikke noget, der haster i dag" in response.content.decode()
 
@@ -148,3 +148,38 @@ def test_it_gives_the_teacher_todays_sessions_and_those_left_unrecorded(people, 
     assert groups[1].items[0].url == reverse("attendance:session", kwargs={"pk": now.pk})
     # Another teacher's cohort is not on her page.
     assert inbox.groups_for(people["lene"]) == []
+
+
+def test_it_flags_the_first_offer_due_and_overdue_for_the_case_worker(people, citizens):
+    """The introduction programme: the first company-based offer within 2 weeks, at the
+    latest after a month. Amina, settled 20 days ago, is due; Fatima, settled 400 days ago
+    with no company-based offer, is overdue."""
+    from jobbro.conftest import make_citizen
+
+    amina = make_citizen(
+        "1505901234",
+        people["alice"],
+        first_name="Amina",
+        last_name="Yusuf",
+        settled_at=timezone.now() - dt.timedelta(days=20),
+        effort_started_at=timezone.now() - dt.timedelta(days=19),
+    )
+    groups = {g.key: g for g in inbox.groups_for(people["alice"])}
+    group = groups["first_offer"]
+    items = {i.who: i for i in group.items}
+    assert set(items) == {"Amina Yusuf", "Fatima Haddad"}
+    assert group.alert  # Fatima's deadline has passed
+    assert items["Amina Yusuf"].url == reverse("placements:create", kwargs={"pk": amina.pk})
+    assert items["Amina Yusuf"].detail.startswith("frist ")
+    assert items["Fatima Haddad"].detail.startswith("frist overskredet ")
+    assert inbox.ORDER.index("awaiting") < inbox.ORDER.index("first_offer")
+
+    make_placement(amina, make_company(), kind=PlacementKind.INTERNSHIP, weeks_ago=0)
+    groups = {g.key: g for g in inbox.groups_for(people["alice"])}
+    assert [i.who for i in groups["first_offer"].items] == ["Fatima Haddad"]
+
+
+def test_the_manager_sees_the_first_offers_as_a_number(people, citizens):
+    numbers = {n.label: n.value for n in inbox.team_numbers(people["lene"])}
+    # Fatima, alice's, settled 400 days ago without a company-based offer.
+    assert numbers["Uden første virksomhedsrettede tilbud efter en måned"] == 1
