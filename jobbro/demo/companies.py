@@ -40,19 +40,26 @@ COMPANIES_PER_HEDENSTED = 45  # companies at Hedensted's size (458 citizens)
 DEMO_CONSULTANT_COMPANIES = 10
 BATCH = 2500
 
-# Industry (the demo's word, as in build.INDUSTRIES): DB07 codes, name patterns, sector,
-# job types, contact roles.
+# Industry (the demo's word, as in build.INDUSTRIES): name patterns, each with the DB07 code
+# that fits it (a "Købmanden" is a supermarket, not 475220 Byggemarkeder), sector, job types,
+# contact roles.
 _INDUSTRIES = {
     "rengøring": (
-        ("812100", "812290"),
-        ("{town} Rengøring ApS", "Rent & Pænt {town}", "Skinnende Service {town} ApS"),
+        (
+            ("{town} Rengøring ApS", "812100"),
+            ("Rent & Pænt {town}", "812290"),
+            ("Skinnende Service {town} ApS", "812290"),
+        ),
         Sector.PRIVATE,
         ("Rengøringsassistent", "Vinduespudser", "Servicemedarbejder"),
         ("Daglig leder", "Rengøringsleder"),
     ),
     "pleje og omsorg": (
-        ("871010", "881010"),
-        ("Plejecenter {stem}", "Hjemmeplejen {town}", "Omsorgshuset {town}"),
+        (
+            ("Plejecenter {stem}", "871010"),
+            ("Hjemmeplejen {town}", "881010"),
+            ("Omsorgshuset {town}", "871010"),
+        ),
         Sector.PUBLIC,
         (
             "Serviceassistent i plejen",
@@ -62,43 +69,62 @@ _INDUSTRIES = {
         ("Plejecenterleder", "Afdelingsleder"),
     ),
     "fødevareindustri": (
-        ("101110", "107120", "103900"),
-        ("{town} Slagteri A/S", "Bageriet {stem}", "{town} Grønt & Pakkeri ApS"),
+        (
+            ("{town} Slagteri A/S", "101110"),
+            ("Bageriet {stem}", "107120"),
+            ("{town} Grønt & Pakkeri ApS", "103900"),
+        ),
         Sector.PRIVATE,
         ("Produktionsmedarbejder", "Pakkerimedarbejder", "Bagermedhjælper"),
         ("Produktionschef", "HR-konsulent"),
     ),
     "detailhandel": (
-        ("471120", "471130", "475220"),
-        ("Købmanden i {town}", "{town} Superkøb", "Byggemarkedet {town} ApS"),
+        (
+            ("Købmanden i {town}", "471120"),
+            ("{town} Superkøb", "471130"),
+            ("Byggemarkedet {town} ApS", "475220"),
+        ),
         Sector.PRIVATE,
         ("Butiksassistent", "Lagermedarbejder", "Opfylder"),
         ("Butikschef", "Souschef"),
     ),
     "byggeri": (
-        ("412000", "433200", "439910"),
-        ("{town} Byg & Anlæg ApS", "Tømrerfirmaet {stem}", "{town} Murerforretning"),
+        (
+            ("{town} Byg & Anlæg ApS", "412000"),
+            ("Tømrerfirmaet {stem}", "433200"),
+            ("{town} Murerforretning", "439910"),
+        ),
         Sector.PRIVATE,
         ("Håndlanger", "Tømrermedhjælper", "Murerarbejdsmand"),
         ("Indehaver", "Byggeleder"),
     ),
     "landbrug": (
-        ("014100", "014620", "011300", "813000"),
-        ("Gården {stem}", "{town} Svineproduktion I/S", "Grøntgartneriet {town}"),
+        (
+            ("Kvægbruget {stem}", "014100"),
+            ("{town} Svineproduktion I/S", "014620"),
+            ("Grøntgartneriet {town}", "011300"),
+            ("{town} Anlægsgartner", "813000"),
+        ),
         Sector.PRIVATE,
         ("Staldmedhjælper", "Markmedhjælper", "Gartnermedhjælper"),
         ("Ejer", "Driftsleder"),
     ),
     "transport": (
-        ("494100", "521000"),
-        ("{town} Fragt ApS", "Lagerhotellet {town}", "Vognmand {last}"),
+        (
+            ("{town} Fragt ApS", "494100"),
+            ("Lagerhotellet {town}", "521000"),
+            ("Vognmand {last}", "494100"),
+        ),
         Sector.PRIVATE,
         ("Lagermedarbejder", "Chaufførmedhjælper", "Truckfører"),
         ("Vognmand", "Lagerchef"),
     ),
     "hotel og køkken": (
-        ("551010", "561010", "562900"),
-        ("Hotel {town}", "Restaurant {stem}", "Kantinen {town}"),
+        (
+            ("Hotel {town}", "551010"),
+            ("Restaurant {stem}", "561010"),
+            ("Kantinen {town}", "562900"),
+        ),
         Sector.PRIVATE,
         ("Køkkenmedhjælper", "Opvasker", "Stuepige"),
         ("Køkkenchef", "Hotelchef"),
@@ -171,15 +197,16 @@ def build_companies(
     plans: list[tuple[str, dt.date]] = []  # (industry, cooperating since)
     for i in range(count):
         industry = industries[i % len(industries)]
-        codes, patterns, sector, _jobs, _roles = _INDUSTRIES[industry]
+        patterns, sector, _jobs, _roles = _INDUSTRIES[industry]
         town, postcode, _ = rng.choices(names.TOWNS, town_weights)[0]
         street = rng.choice(names.STREETS)
-        name = _unique_name(rng, patterns, town, used_names)
+        name, code = _unique_name(rng, patterns, town, used_names)
         if sector == Sector.PRIVATE and rng.random() < _PUBLIC_SHARE:
             sector = Sector.PUBLIC
-            unit, code = rng.choice(_PUBLIC_UNITS)
-            name = _unique_name(rng, (f"Hedensted Kommune, {unit} {{town}}",), town, used_names)
-            codes = (code,)
+            unit, unit_code = rng.choice(_PUBLIC_UNITS)
+            name, code = _unique_name(
+                rng, ((f"Hedensted Kommune, {unit} {{town}}", unit_code),), town, used_names
+            )
         size = rng.choices(
             (rng.randint(2, 9), rng.randint(10, 49), rng.randint(50, 250)), (5, 4, 1)
         )[0]
@@ -188,7 +215,7 @@ def build_companies(
                 cvr=_cvr(rng, used_cvrs),
                 name=name,
                 sector=sector,
-                industry_code=rng.choice(codes),
+                industry_code=code,
                 address=f"{street} {rng.randint(1, 90)}",
                 postcode=postcode,
                 town=town,
@@ -222,10 +249,12 @@ def build_companies(
     PartnershipChange.objects.bulk_create(changes, batch_size=BATCH)
 
     contacts: list[Contact] = []
+    # A company's contact is never someone of the job centre's own staff: a retention plan
+    # naming the consultant as the company's contact person would say the company has none.
+    staff_names = set(User.objects.values_list("first_name", "last_name"))
     for company, (industry, _since) in zip(companies, plans, strict=True):
-        for role in rng.sample(_INDUSTRIES[industry][4], rng.randint(1, 2)):
-            first = rng.choice(names.STAFF_FEMALE if rng.random() < 0.5 else names.STAFF_MALE)
-            last = rng.choice(names.STAFF_LAST)
+        for role in rng.sample(_INDUSTRIES[industry][3], rng.randint(1, 2)):
+            first, last = _contact_name(rng, staff_names)
             contacts.append(
                 Contact(
                     company=company,
@@ -246,7 +275,7 @@ def build_companies(
     entries: list[ContactLogEntry] = []
     kinds = list(OpeningKind.values)
     for n, (company, (industry, since)) in enumerate(zip(companies, plans, strict=True)):
-        jobs = _INDUSTRIES[industry][3]
+        jobs = _INDUSTRIES[industry][2]
         active = company.partnership_status == PartnershipStatus.ACTIVE
         # Every kind of opening in the bank: the first companies get one each in turn.
         company_kinds = [kinds[n % len(kinds)]]
@@ -381,12 +410,12 @@ _STEMS = (
 )  # fmt: skip
 
 
-def _unique_name(rng, patterns, town, used: set[str]) -> str:
-    """A name not used yet: other patterns and stems first, a number only as a last resort."""
+def _unique_name(rng, patterns, town, used: set[str]) -> tuple[str, str]:
+    """A name not used yet, with the DB07 code of its pattern: other patterns and stems
+    first, a number only as a last resort."""
     for _ in range(20):
-        name = rng.choice(patterns).format(
-            town=town, stem=rng.choice(_STEMS), last=rng.choice(names.STAFF_LAST)
-        )
+        pattern, code = rng.choice(patterns)
+        name = pattern.format(town=town, stem=rng.choice(_STEMS), last=rng.choice(names.STAFF_LAST))
         if name not in used:
             break
     base, k = name, 1
@@ -394,7 +423,15 @@ def _unique_name(rng, patterns, town, used: set[str]) -> str:
         k += 1
         name = f"{base} {k}"
     used.add(name)
-    return name
+    return name, code
+
+
+def _contact_name(rng: random.Random, staff: set[tuple[str, str]]) -> tuple[str, str]:
+    while True:
+        first = rng.choice(names.STAFF_FEMALE if rng.random() < 0.5 else names.STAFF_MALE)
+        last = rng.choice(names.STAFF_LAST)
+        if (first, last) not in staff:
+            return first, last
 
 
 def _cvr(rng: random.Random, used: set[str]) -> str:

@@ -63,6 +63,8 @@ PLACES = [
     "Sprogcentret",
     "Hjemmebesøg",
 ]
+# Where a conversation or meeting in person is held (not on the phone, not at home).
+MEETING_PLACES = [p for p in PLACES if p not in ("Telefon", "Hjemmebesøg")]
 AGENDAS = [
     "Opfølgning på praktikken",
     "Plan for de næste tre måneder",
@@ -163,7 +165,7 @@ def build_journal(*, seed: int, today: dt.date, stdout=None) -> None:
                     occurred_on=timezone.localtime(starts).date(),
                     starts_at=starts,
                     minutes=rng.choice([30, 45, 60]),
-                    place="Telefon" if kind == NoteKind.PHONE else rng.choice(PLACES[:-1]),
+                    place="Telefon" if kind == NoteKind.PHONE else rng.choice(MEETING_PLACES),
                     text=rng.choice(AGENDAS),
                     author_id=user.pk,
                 )

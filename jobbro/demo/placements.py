@@ -91,13 +91,23 @@ _GOALS = (
     "Afklare om praktikken kan blive til lønnede timer, og på sigt ordinært job.",
     "Kende sikkerhedsreglerne og bruge værnemidler rigtigt.",
 )
-_FOLLOW_UP_NOTES = (
-    "Besøg: trives og møder stabilt. Kollegerne roser indsatsen.",
-    "Telefon med kontaktpersonen: lidt sprogvanskeligheder; sprogmakker aftalt.",
-    "Besøg: vil gerne have flere timer; drøftet lønnede timer med lederen.",
-    "Telefon: enkelte sene fremmøder på grund af bus; cykel undersøges.",
-    "Følgedag: gennemgået arbejdsopgaver og sikkerhed sammen med borgeren.",
-)
+# What a follow-up's note says, by how it was held: a visit's note tells what was seen at the
+# workplace, a call's what was said (a "Besøg" whose note began "Telefon:" told two stories).
+_FOLLOW_UP_NOTES = {
+    ContactMode.VISIT: (
+        "Trives og møder stabilt. Kollegerne roser indsatsen.",
+        "Vil gerne have flere timer; drøftet lønnede timer med lederen på stedet.",
+        "Set borgeren arbejde ved pakkebåndet; lederen er tilfreds med tempoet.",
+    ),
+    ContactMode.PHONE: (
+        "Talt med kontaktpersonen: lidt sprogvanskeligheder; sprogmakker aftalt.",
+        "Kontaktpersonen fortæller om enkelte sene fremmøder på grund af bus; cykel undersøges.",
+    ),
+    ContactMode.MAIL: ("Kontaktpersonen har svaret på mail: fremmødet er stabilt.",),
+    ContactMode.ACCOMPANIMENT: ("Gennemgået arbejdsopgaver og sikkerhed sammen med borgeren.",),
+}
+# When in the day the plan's follow-ups are (shown in the calendar feed); some plans have none.
+_CONTACT_TIMES = (dt.time(9, 0), dt.time(10, 0), dt.time(10, 30), dt.time(13, 0), None)
 _ACUTE = (
     "Borgeren er ikke mødt i to dage og svarer ikke telefon.",
     "Konflikt med en kollega om pauser; lederen beder om et møde.",
@@ -258,6 +268,7 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
             goals=goals,
             contact_every_days=every,
             contact_mode=mode,
+            contact_time=rng.choice(_CONTACT_TIMES),
             accompaniment_days=rng.choice((0, 1, 2, 3)),
             accompaniment_note=rng.choice(("", "De første dage", "Ved opstart og efter fire uger")),
             updated_by=p.ambassador,
@@ -279,12 +290,13 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
                     version=v,
                     saved_at=saved,
                     saved_by=p.ambassador,
-                    changed="goals,contact_every_days,contact_mode,accompaniment_days"
+                    changed="goals,contact_every_days,contact_mode,contact_time,accompaniment_days"
                     if v == 1
                     else "goals,contact_every_days",
                     goals=plan.goals,
                     contact_every_days=plan.contact_every_days,
                     contact_mode=mode,
+                    contact_time=plan.contact_time,
                     accompaniment_days=plan.accompaniment_days,
                     accompaniment_note=plan.accompaniment_note,
                 )
@@ -304,7 +316,7 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
                     assigned_to=p.ambassador,
                     done_on=done,
                     done_by=p.ambassador,
-                    summary=rng.choice(_FOLLOW_UP_NOTES),
+                    summary=rng.choice(_FOLLOW_UP_NOTES[mode]),
                 )
             )
             last_done = done

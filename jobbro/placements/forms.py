@@ -166,10 +166,17 @@ class PlanForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "goals",
             "contact_every_days",
             "contact_mode",
+            "contact_time",
             "accompaniment_days",
             "accompaniment_note",
         ]
-        widgets = {"goals": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "contact_time": forms.TimeInput(
+                format="%H:%M",
+                attrs={"placeholder": _("tt:mm"), "class": "form-input input-width-xs"},
+            ),
+        }
         error_messages = {
             "goals": {"required": _("Skriv målene for forløbet.")},
             "contact_every_days": {
@@ -181,6 +188,9 @@ class PlanForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accompaniment_days"].error_messages["invalid"] = _("Skriv et helt tal.")
+        self.fields["contact_time"].error_messages["invalid"] = _(
+            "Skriv klokkeslættet som tt:mm, fx 10:00."
+        )
 
     def clean_contact_every_days(self):
         days = self.cleaned_data["contact_every_days"]

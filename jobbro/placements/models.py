@@ -269,6 +269,14 @@ class CoursePlan(Versioned):
     contact_mode = models.CharField(
         _("opfølgning som"), max_length=16, choices=ContactMode.choices, default=ContactMode.VISIT
     )
+    # When in the day the follow-ups usually are: in the calendar feed they are then at that
+    # time (and at the company's address), not a whole day.
+    contact_time = models.TimeField(
+        _("klokkeslæt for opfølgningen"),
+        null=True,
+        blank=True,
+        help_text=_("tt:mm, fx 10:00. Så står opfølgningerne i kalenderen på det tidspunkt."),
+    )
     accompaniment_days = models.PositiveSmallIntegerField(
         _("følgedage på arbejdspladsen"), default=0
     )
@@ -298,6 +306,7 @@ PLAN_FIELDS = (
     "goals",
     "contact_every_days",
     "contact_mode",
+    "contact_time",
     "accompaniment_days",
     "accompaniment_note",
 )
@@ -316,6 +325,7 @@ class PlanRevision(models.Model):
     goals = models.TextField()
     contact_every_days = models.PositiveSmallIntegerField()
     contact_mode = models.CharField(max_length=16, choices=ContactMode.choices)
+    contact_time = models.TimeField(null=True, blank=True)
     accompaniment_days = models.PositiveSmallIntegerField(default=0)
     accompaniment_note = models.CharField(max_length=300, blank=True)
 

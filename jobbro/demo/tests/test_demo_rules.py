@@ -663,3 +663,74 @@ def test_the_demo_teacher_has_cohorts_and_the_ambassador_a_project(today):
     assert citizens_for(teacher).count() >= 10
     ambassador = User.objects.get(username="ambassador")
     assert citizens_for(ambassador).count() > 100
+
+
+# The demo tells the truth (issue 13, item 11) ------------------------------------------------
+
+
+def test_every_company_name_fits_its_industry_code(today):
+    """No "Købmanden i Hedensted" coded 475220 Byggemarkeder: a name's trade and its DB07 code
+    agree."""
+    fits = {
+        "Købmanden": ("471120",),
+        "Superkøb": ("471130",),
+        "Byggemarked": ("475220",),
+        "Slagteri": ("101110",),
+        "Bageri": ("107120",),
+        "Hotel ": ("551010",),
+        "Restaurant": ("561010",),
+        "Kantine": ("562900",),
+        "Tømrer": ("433200",),
+        "Murer": ("439910",),
+        "Svineproduktion": ("014620",),
+        "Plejecenter": ("871010",),
+        "Hjemmeplejen": ("881010",),
+        "Rengøring": ("812100", "812290"),
+    }
+    wrong = []
+    for name, code in Company.objects.values_list("name", "industry_code"):
+        for word, codes in fits.items():
+            if word in name and code not in codes:
+                wrong.append(f"{name}: {code}")
+    assert Company.objects.filter(name__contains="Købmanden").exists()
+    assert not wrong, wrong
+
+
+def test_no_company_contact_is_one_of_the_job_centres_own_staff(today):
+    staff = {u.get_full_name() for u in User.objects.all()}
+    contacts = set(RetentionPlan.objects.values_list("company_contact", flat=True))
+    assert RetentionPlan.objects.exists()
+    assert not contacts & staff, sorted(contacts & staff)
+    from jobbro.companies.models import Contact
+
+    assert not set(Contact.objects.values_list("name", flat=True)) & staff
+    assert not set(EndingConversation.objects.values_list("company_participant", flat=True)) & staff
+
+
+def test_every_follow_up_note_is_of_its_own_kind_of_contact(today):
+    """No "Besøg" whose note starts "Telefon:": a note that names a kind of contact names
+    its own."""
+    from jobbro.placements.models import ContactMode
+
+    labels = {mode: str(mode.label) for mode in ContactMode}
+    wrong = []
+    for mode, summary in FollowUp.objects.exclude(summary="").values_list("mode", "summary"):
+        for other, label in labels.items():
+            if other != mode and summary.lower().startswith(label.lower()):
+                wrong.append(f"{labels[mode]}: {summary}")
+    assert FollowUp.objects.filter(mode=ContactMode.VISIT).exclude(summary="").exists()
+    assert not wrong, wrong[:5]
+
+
+def test_every_planned_conversation_is_where_its_kind_is_held(today):
+    from jobbro.journal.models import JournalNote, NoteKind, NoteStatus
+
+    planned = JournalNote.objects.filter(status=NoteStatus.PLANNED)
+    assert planned.exists()
+    for kind, place in planned.values_list("kind", "place"):
+        assert (place == "Telefon") == (kind == NoteKind.PHONE), (kind, place)
+
+
+def test_some_plans_have_a_time_for_the_calendar(today):
+    assert CoursePlan.objects.filter(contact_time__isnull=False).exists()
+    assert CoursePlan.objects.filter(contact_time__isnull=True).exists()

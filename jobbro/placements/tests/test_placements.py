@@ -499,7 +499,7 @@ def test_it_serves_my_follow_ups_as_icalendar_and_stops_when_revoked(client, peo
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert len(events) == 1
-    assert str(events[0]["summary"]) == "Besøg: Løsning Slagteri A/S"
+    assert str(events[0]["summary"]) == "Besøg hos Løsning Slagteri A/S"
     assert events[0].decoded("dtstart") == due
     assert "Fatima" not in response.content.decode()  # no personal data leaves Jobbro
     assert (
