@@ -130,3 +130,15 @@ def open_sanction(user, pk: int, *, for_change: bool = False, for_export: bool =
         user, case.citizen_id, for_change=for_change, for_export=for_export
     )
     return case, opened
+
+
+def open_sanction_attachment(user, pk: int):
+    """A file of a sanction case's documentation, to download (an export: the own context
+    only). Returns (the attachment, the citizen's Opened)."""
+    from .models import SanctionAttachment
+
+    attachment = SanctionAttachment.objects.select_related("document").filter(pk=pk).first()
+    if attachment is None or user.role not in SANCTION_ROLES:
+        raise Http404
+    _case, opened = open_sanction(user, attachment.document.case_id, for_export=True)
+    return attachment, opened

@@ -6,4 +6,4 @@ class AttendanceConfig(AppConfig):
     verbose_name = "Arbejdspligt, ugeskema, fremmøde og sanktionsdokumentation"
 
     def ready(self) -> None:
-        from . import export  # noqa: F401 (registers its data-subject export section)
+        from . import export, signals  # noqa: F401 (export section, attachment removal)

@@ -9,6 +9,7 @@ from jobbro.citizens.subject_export import fields_of, records, section
 from .models import (
     Attendance,
     LanguageSchoolDay,
+    SanctionAttachment,
     SanctionCase,
     SanctionDocument,
     WorkObligation,
@@ -72,4 +73,14 @@ def attendance(citizen):
         .order_by("received_on", "pk"),
         fields_of(SanctionDocument, leave_out=()),
         model=SanctionDocument,
+    )
+    yield records(
+        "sanction_attachments",
+        _("Bilag til dokumentation i sanktionssager"),
+        SanctionAttachment.objects.filter(document__case__citizen=citizen)
+        .select_related("uploaded_by", "document")
+        .order_by("uploaded_at", "pk"),
+        # The file itself is listed by name and SHA-256; where it is stored says nothing.
+        fields_of(SanctionAttachment, leave_out=("stored_as",)),
+        model=SanctionAttachment,
     )

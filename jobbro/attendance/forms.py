@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.front.fields import TEXT_MAX_LENGTH, DateField, DecimalField, ModelForm
 from jobbro.front.forms import DesignSystemMixin
+from jobbro.journal.forms import FilesField
 
 from .models import (
     MAX_WEEK_HOURS,
@@ -153,6 +154,8 @@ class DocumentForm(DesignSystemMixin, forms.Form):
     source = forms.ChoiceField(label=_("Fra"), choices=DocumentSource.choices)
     received_on = _date(_("Modtaget"))
     text = _text(_("Dokumentation"))
+    # The journal's field: each file checked by its content, every refusal named.
+    new_attachments = FilesField()
 
 
 class HearingForm(_Step):

@@ -4,6 +4,7 @@ sanction cases: keyword-only, typed, `by` the user, `full_clean()` and one trans
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen
 from jobbro.core.locking import save_versioned
+from jobbro.journal import attachments
 from jobbro.programmes.models import Cohort
 
 from .models import (
@@ -25,6 +27,7 @@ from .models import (
     DecisionOutcome,
     DocumentSource,
     LanguageSchoolDay,
+    SanctionAttachment,
     SanctionCase,
     SanctionDocument,
     SanctionStage,
@@ -242,16 +245,43 @@ def sanction_open(
 
 @transaction.atomic
 def sanction_document_add(
-    *, case: SanctionCase, source: str, received_on: dt.date, text: str, by: User
+    *,
+    case: SanctionCase,
+    source: str,
+    received_on: dt.date,
+    text: str,
+    by: User,
+    new_attachments: Sequence[attachments.Checked] = (),
 ) -> SanctionDocument:
+    """Add documentation, with its files (checked by journal/attachments.py, stored
+    encrypted the same way)."""
     _at_stage(case, SanctionStage.COLLECTING, SanctionStage.HEARING, SanctionStage.REPLIED)
     if source not in DocumentSource.values:
         raise ValidationError({"source": _("Vælg, hvor dokumentationen kommer fra.")})
+    if len(new_attachments) > settings.ATTACHMENTS_PER_NOTE:
+        raise ValidationError(
+            {
+                "new_attachments": _("Højst %(n)s bilag ad gangen.")
+                % {"n": settings.ATTACHMENTS_PER_NOTE}
+            }
+        )
     document = SanctionDocument(
         case=case, source=source, received_on=received_on, text=text.strip(), added_by=by
     )
     document.full_clean()
     document.save()
+    SanctionAttachment.objects.bulk_create(
+        SanctionAttachment(
+            document=document,
+            name=f.name,
+            content_type=f.content_type,
+            size=len(f.data),
+            sha256=f.sha256,
+            stored_as=attachments.store(f.data),
+            uploaded_by=by,
+        )
+        for f in new_attachments
+    )
     return document
 
 

@@ -31,5 +31,10 @@ urlpatterns += [
         views_sanctions.hearing_letter,
         name="hearing_letter",
     ),
+    path(
+        "sanktioner/bilag/<int:pk>/",
+        views_sanctions.sanction_attachment,
+        name="sanction_attachment",
+    ),
     path("sanktioner/<int:pk>/<slug:step>/", views_sanctions.sanction_step, name="sanction_step"),
 ]

@@ -18,6 +18,7 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.views import write
 from jobbro.front.lists import paginate
+from jobbro.journal import attachments
 
 from . import access, services
 from .forms import (
@@ -162,7 +163,7 @@ def _detail(request, case: SanctionCase, opened, bound=None):
         "citizen": opened.obj,
         "stages": SanctionStage,
         "may_change": citizen_access.may_edit(request.user, opened.purpose),
-        "documents": case.documents.select_related("added_by"),
+        "documents": case.documents.select_related("added_by").prefetch_related("attachments"),
         "absences": case.absences.select_related("session__cohort"),
         "deadline_passed": case.deadline_passed(today),
         "forms": forms,
@@ -184,7 +185,7 @@ def sanction_step(request, pk, step):
     if step not in STEPS:
         return redirect("attendance:sanction", pk=pk)
     form_class, service, message = STEPS[step]
-    form = form_class(request.POST, prefix=step)  # one page holds every step's form
+    form = form_class(request.POST, request.FILES, prefix=step)  # one page, every step's form
     done = write(
         request,
         opened,
@@ -195,6 +196,15 @@ def sanction_step(request, pk, step):
         to=reverse("attendance:sanction", kwargs={"pk": pk}) + f"#{step}",
     )
     return done or _detail(request, case, opened, bound=(step, form))
+
+
+@role_required(*access.SANCTION_ROLES)
+def sanction_attachment(request, pk):
+    """A file of the documentation, only as a download; logged as an export (it leaves
+    Jobbro), so never on a stated reason."""
+    attachment, opened = access.open_sanction_attachment(request.user, pk)
+    opened.log(request, Action.EXPORT, ["sanction_case", f"sanction_attachment:{attachment.pk}"])
+    return attachments.download(attachment)
 
 
 @role_required(*access.SANCTION_ROLES)

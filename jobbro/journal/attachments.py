@@ -183,3 +183,21 @@ def rotate(stored_as: str) -> None:
 
 def remove(stored_as: str) -> None:
     _path(stored_as).unlink(missing_ok=True)
+
+
+def download(row):
+    """A stored attachment (a row with `stored_as`, `content_type` and `name`: the journal's
+    and the sanction documentation's) as a download of the type Jobbro found in it."""
+    from jobbro import documents
+
+    response = documents.file_response(read(row.stored_as), row.content_type, row.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def removed_on_commit(stored_as: str) -> None:
+    """Remove the file once the deletion of its row commits (a rolled-back deletion keeps
+    it): for the post_delete signals of the models that keep attachments."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: remove(stored_as))

@@ -1,7 +1,6 @@
 """An attachment's file goes when its row goes (a note or a whole case file deleted), once
 the deletion is committed: a rolled-back deletion keeps the file."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
@@ -11,5 +10,4 @@ from .models import Attachment
 
 @receiver(post_delete, sender=Attachment)
 def remove_file(sender, instance: Attachment, **kwargs) -> None:
-    stored_as = instance.stored_as
-    transaction.on_commit(lambda: attachments.remove(stored_as))
+    attachments.removed_on_commit(instance.stored_as)

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
@@ -187,11 +186,7 @@ def attachment_download(request, pk):
     export (it leaves Jobbro), so never on a stated reason."""
     opened, attachment = access.open_attachment(request.user, pk)
     opened.log(request, Action.EXPORT, [f"attachment:{attachment.pk}"])
-    response = documents.file_response(
-        attachments.read(attachment.stored_as), attachment.content_type, attachment.name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachments.download(attachment)
 
 
 @role_required(*access.WRITE_ROLES)

@@ -524,6 +524,7 @@ ATTENDANCE_ABOUT_ONE = (
     "attendance:sanction",
     "attendance:sanction_step",
     "attendance:hearing_letter",
+    "attendance:sanction_attachment",
 )
 # Sanction cases: the case worker documents; a stated reason reads the case, nothing more.
 SANCTION_WORK = _row({"case_worker": ALLOW})
@@ -550,6 +551,8 @@ MATRIX.update(
         "attendance:sanction": SANCTION_WORK,
         "attendance:sanction_step": SANCTION_WORK,
         "attendance:hearing_letter": SANCTION_WORK,
+        # A file of the documentation: a download, so an export (own context only).
+        "attendance:sanction_attachment": SANCTION_WORK,
     }
 )
 OUTSIDE.update(
@@ -563,6 +566,7 @@ OUTSIDE.update(
         "attendance:sanction": _row({"case_worker": REASON}),
         "attendance:sanction_step": _row({}),
         "attendance:hearing_letter": _row({}),
+        "attendance:sanction_attachment": _row({}),
     }
 )
 # Matching (matching/access.py): the ambassador (project), the case worker (own caseload)
@@ -974,6 +978,31 @@ def _screening_kwarg(name: str, citizen, people) -> int:
     return citizen.pk
 
 
+def _sanction_attachment(citizen, people):
+    """A file (stored, so a download works) with documentation in a case about the citizen."""
+    import datetime as dt
+
+    from jobbro.attendance.models import SanctionAttachment, SanctionCase
+    from jobbro.journal import attachments
+    from jobbro.journal.tests.factories import PDF_BYTES
+
+    case, _created = SanctionCase.objects.get_or_create(
+        citizen=citizen, defaults={"summary": "Ulovligt fravær", "opened_by": people["alice"]}
+    )
+    document = case.documents.create(
+        source="doctor", received_on=dt.date(2026, 3, 2), text="Erklæring", added_by=people["alice"]
+    )
+    return SanctionAttachment.objects.create(
+        document=document,
+        name="erklaering.pdf",
+        content_type=attachments.PDF,
+        size=len(PDF_BYTES),
+        sha256="0" * 64,
+        stored_as=attachments.store(PDF_BYTES),
+        uploaded_by=people["alice"],
+    )
+
+
 def _attendance_kwarg(name: str, citizen, people) -> int:
     """The pk an attendance URL takes: the citizen's, or a language school day of theirs."""
     import datetime as dt
@@ -995,6 +1024,8 @@ def _attendance_kwarg(name: str, citizen, people) -> int:
             citizen=citizen, defaults={"summary": "Ulovligt fravær", "opened_by": people["alice"]}
         )
         return case.pk
+    if name == "attendance:sanction_attachment":
+        return _sanction_attachment(citizen, people).pk
     if name == "attendance:language_day_end":
         day, _created = LanguageSchoolDay.objects.get_or_create(
             citizen=citizen,
@@ -1762,6 +1793,7 @@ STATED.update(
         "attendance:sanction": {"case_worker": ALLOW, "ambassador": DENY},
         "attendance:sanction_step": STATED_REFUSED,
         "attendance:hearing_letter": STATED_REFUSED,
+        "attendance:sanction_attachment": STATED_REFUSED,
     }
 )
 

@@ -55,10 +55,13 @@ class Command(BaseCommand):
         """Journal attachments are encrypted files (journal/attachments.py). Each is rewritten
         whole, so a run stopped half-way leaves every file readable, and running again
         finishes it."""
+        from jobbro.attendance.models import SanctionAttachment
         from jobbro.journal import attachments
         from jobbro.journal.models import Attachment
 
-        names = list(Attachment.objects.values_list("stored_as", flat=True))
-        for stored_as in names:
-            attachments.rotate(stored_as)
-        self.stdout.write(f"journal.Attachment: {len(names)} files re-encrypted")
+        for model in (Attachment, SanctionAttachment):
+            names = list(model.objects.values_list("stored_as", flat=True))
+            for stored_as in names:
+                attachments.rotate(stored_as)
+            label = f"{model._meta.app_label}.{model.__name__}"
+            self.stdout.write(f"{label}: {len(names)} files re-encrypted")
