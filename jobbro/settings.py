@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "jobbro.journal",
     "jobbro.matching",
     "jobbro.mentoring",
+    "jobbro.goals",
     "jobbro.front",
     "django_tasks",
     "django_tasks_db",
