@@ -19,6 +19,7 @@ urlpatterns = [
     path("import/", include("jobbro.imports.urls")),
     path("sprogmakkere/", include("jobbro.mentoring.urls")),
     path("indsatser/", include("jobbro.programmes.urls")),
+    path("maal/", include("jobbro.goals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role
+from jobbro.goals.access import READERS as GOALS_READERS
 from jobbro.practices.access import READERS as PRACTICE_READERS
 
 # Navigation by capability: (label, url name, roles that see it). Who may open a page is the
@@ -70,6 +71,7 @@ NAVIGATION = [
         "front:overview",
         (Role.MANAGER, Role.ADMINISTRATOR, Role.AMBASSADOR, Role.CASE_WORKER),
     ),
+    (_("Mål og resultater"), "goals:index", GOALS_READERS),
     (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Sletning"), "erasure:decisions", (Role.ADMINISTRATOR,)),

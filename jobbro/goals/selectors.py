@@ -100,7 +100,7 @@ MEASURES: dict[str, object] = {
     ),
 }
 WOMEN_DEFINITION = gettext_lazy(
-    "Kvindernes andel er andelen af kvinder blandt dem, der har nået målet (seed 000: "
+    "Kvindernes andel er andelen af kvinder blandt dem, der har nået målet (ansøgningens "
     "“herunder mindst halvdelen kvinder”)."
 )
 
@@ -683,3 +683,71 @@ def self_support(
                 )
             )
     return result
+
+
+# --- For the pages: diagrams, the steering group's periods ----------------------------------
+
+
+def _percent_text(value: Decimal | None) -> str:
+    return (
+        _("under %(n)s") % {"n": SMALLEST_GROUP}
+        if value is None
+        else f"{value} %".replace(".", ",")
+    )
+
+
+def target_bar(result: TargetResult):
+    """A target as a bar: the share reached, the target as a marker."""
+    from .charts import Bar
+
+    return Bar(
+        label=result.target.wording,
+        value=result.share,
+        text=_percent_text(result.share),
+        target=result.target.share,
+    )
+
+
+def outcome_bars(report: OutcomeReport):
+    from .charts import Bar
+
+    return [
+        Bar(label=row.label, value=None if row.count.small else row.count.n, text=str(row.count))
+        for row in report.rows
+    ]
+
+
+TERTIALS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}
+
+
+def tertial_of(day: dt.date) -> dict:
+    return {"year": day.year, "tertial": (day.month - 1) // 4 + 1}
+
+
+def tertial_period(form) -> tuple[dt.date, dt.date]:
+    """The first and last day of the third of a year the form asks for (default: the
+    current one)."""
+    chosen = tertial_of(dt.date.today())
+    if form.is_bound and form.is_valid():
+        chosen = form.cleaned_data
+    first, last = TERTIALS[chosen["tertial"]]
+    year = chosen["year"]
+    after = dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)
+    return dt.date(year, first, 1), after - dt.timedelta(days=1)
+
+
+def steering_report(programme, start: dt.date, end: dt.date, citizens, fold: bool) -> dict:
+    """What the steering group's report holds: the targets over the period, the status on its
+    last day, and the programme's observations dated in the period."""
+    return {
+        "programme": programme,
+        "start": start,
+        "end": end,
+        "results": target_results(programme, start=start, end=end, citizens=citizens, fold=fold),
+        "report": outcome_report(programme, end, citizens=citizens, fold=fold),
+        "observations": programme.observations.filter(
+            noted_on__gte=start, noted_on__lte=end
+        ).order_by("noted_on", "id"),
+        "women_definition": WOMEN_DEFINITION,
+        "definitions": MEASURES,
+    }

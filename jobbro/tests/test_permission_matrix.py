@@ -732,6 +732,26 @@ OUTSIDE.update(
     }
 )
 
+# Goals, outcomes and the national measures (jobbro/goals/access.py): numbers only, never
+# persons. Managers (folded), the ambassador and case workers (for the citizens they may
+# see); administrators, company consultants, teachers and mentors are refused.
+GOALS_READ = _row({"manager": ALLOW, "ambassador": ALLOW, "case_worker": ALLOW})
+MATRIX.update(
+    dict.fromkeys(
+        (
+            "goals:index",
+            "goals:targets",
+            "goals:targets_xlsx",
+            "goals:outcomes",
+            "goals:outcomes_xlsx",
+            "goals:steering_pdf",
+            "goals:measures",
+            "goals:measures_xlsx",
+        ),
+        GOALS_READ,
+    )
+)
+
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
 # the code is changed (then remove the entry) or the product decides otherwise (then change
@@ -864,6 +884,11 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return _programme_part_kwargs(url)
     if url.name.startswith("programmes:"):
         return {"pk": _programme_kwarg(url.name, citizen, people)}
+    if url.name.startswith("goals:"):
+        from jobbro.programmes.models import AMBASSADOR_PROJECT
+        from jobbro.programmes.tests.factories import shipped_programme
+
+        return {"pk": shipped_programme(AMBASSADOR_PROJECT).pk}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
 
 

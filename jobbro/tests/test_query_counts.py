@@ -91,6 +91,8 @@ PAGES = {
     "programmes:list": "",
     "programmes:siri": "",
     "programmes:cohorts": "",
+    "goals:index": "",
+    "goals:measures": "",
 }
 FEW, MANY = 2, 20
 

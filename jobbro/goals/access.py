@@ -1,0 +1,53 @@
+"""Who sees the goals' numbers, and over which citizens (docs/architecture.md, "Where access
+is decided").
+
+The pages show numbers, never persons. What differs by role is which citizens the numbers
+count and whether small groups are folded:
+
+- **Managers** (the steering group): every citizen; every group under 5 people folded
+  (`lib.aggregates`), since they may not see persons ("aggregates; no personal details").
+- **The ambassador** (the project coordinator): the ambassador project's participants,
+  present and past (whom they coordinate; seed 004's own table has its 1s and 2s), unfolded;
+  any other programme and the municipality's measures as the managers see them, folded.
+- **Case workers**: their own and their team's caseload (`citizens_for`), unfolded: they may
+  open each of those citizens anyway.
+- Administrators (configuration), company consultants, teachers and mentors are refused:
+  the numbers are about the whole job centre's citizens, which none of them work with.
+
+The numbers hold no person, so opening them writes no access log.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.accounts.models import Role
+from jobbro.programmes.models import AMBASSADOR_PROJECT
+
+READERS = (Role.MANAGER, Role.AMBASSADOR, Role.CASE_WORKER)
+
+
+@dataclass(frozen=True)
+class Scope:
+    citizens: QuerySet | None  # None: every citizen
+    fold: bool  # fold groups under 5 people
+    text: object  # what the numbers cover, in Danish
+
+
+EVERYONE = Scope(None, True, _("Tal for hele kommunen. Grupper under 5 personer er lagt sammen."))
+
+
+def scope_for(user, programme=None) -> Scope:
+    """The citizens `user`'s numbers count, for `programme` (None: the whole municipality)."""
+    from jobbro.citizens.access import citizens_for
+
+    if user.role == Role.CASE_WORKER:
+        return Scope(citizens_for(user), False, _("Tal for din og dit teams sagsstamme."))
+    if (
+        user.role == Role.AMBASSADOR
+        and programme is not None
+        and programme.code == AMBASSADOR_PROJECT
+    ):
+        return Scope(None, False, _("Tal for projektets deltagere, nuværende og tidligere."))
+    return EVERYONE

@@ -1,0 +1,154 @@
+"""The goals' pages: numbers only, for the citizens `access.scope_for` says (never persons)."""
+
+import datetime as dt
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.decorators import role_required
+from jobbro.documents import pdf_response, xlsx_response, xlsx_workbook
+from jobbro.programmes.access import open_programme
+from jobbro.programmes.models import Programme
+
+from . import access, charts, export, selectors
+from .forms import DayForm, PeriodForm, TertialForm
+
+
+def _period(request, programme) -> tuple[PeriodForm, dt.date, dt.date]:
+    """The period asked for (default: the programme's start to today); bad input is shown on
+    the form and the default counted."""
+    today = timezone.localdate()
+    start, end = programme.starts_on, min(today, programme.ends_on or today)
+    form = PeriodForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        start = form.cleaned_data["date_from"] or start
+        end = form.cleaned_data["date_to"] or end
+    return form, start, max(start, end)
+
+
+def _day(request) -> tuple[DayForm, dt.date]:
+    form = DayForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_bound and form.is_valid() and form.cleaned_data["day"]:
+        day = form.cleaned_data["day"]
+    return form, day
+
+
+def targets_context(request, pk: int) -> dict:
+    programme = open_programme(request.user, pk)
+    form, start, end = _period(request, programme)
+    scope = access.scope_for(request.user, programme)
+    results = selectors.target_results(
+        programme, start=start, end=end, citizens=scope.citizens, fold=scope.fold
+    )
+    return {
+        "programme": programme,
+        "form": form,
+        "start": start,
+        "end": end,
+        "scope": scope,
+        "results": results,
+        "chart": charts.bars([selectors.target_bar(r) for r in results], top=100),
+        "tertial_form": TertialForm(initial=selectors.tertial_of(end)),
+        "women_definition": selectors.WOMEN_DEFINITION,
+    }
+
+
+def outcomes_context(request, pk: int) -> dict:
+    programme = open_programme(request.user, pk)
+    form, day = _day(request)
+    scope = access.scope_for(request.user, programme)
+    report = selectors.outcome_report(programme, day, citizens=scope.citizens, fold=scope.fold)
+    return {
+        "programme": programme,
+        "form": form,
+        "day": day,
+        "scope": scope,
+        "report": report,
+        "chart": charts.bars(selectors.outcome_bars(report)),
+    }
+
+
+def measures_context(request) -> dict:
+    form, day = _day(request)
+    scope = access.scope_for(request.user)
+    citizens, fold = scope.citizens, scope.fold
+    return {
+        "form": form,
+        "day": day,
+        "scope": scope,
+        "years": selectors.RESIDENCE_YEARS,
+        "residence": selectors.employment_after_residence(day, citizens=citizens, fold=fold),
+        "self_support": selectors.self_support(day, citizens=citizens, fold=fold),
+        "employment_definition": selectors.EMPLOYMENT_DEFINITION,
+        "self_support_definition": selectors.SELF_SUPPORT_DEFINITION,
+    }
+
+
+@role_required(*access.READERS)
+def index(request):
+    programmes = Programme.objects.order_by("name")
+    return render(request, "goals/index.html", {"programmes": programmes})
+
+
+@role_required(*access.READERS)
+def targets(request, pk: int):
+    return render(request, "goals/targets.html", targets_context(request, pk))
+
+
+@role_required(*access.READERS)
+def targets_xlsx(request, pk: int):
+    ctx = targets_context(request, pk)
+    title = _("Mål og resultater: %(programme)s") % {"programme": ctx["programme"].name}
+    header, rows = export.target_rows(ctx["results"])
+    return xlsx_response(xlsx_workbook(title, header, rows, sheet=_("Mål")), "maal.xlsx")
+
+
+@role_required(*access.READERS)
+def outcomes(request, pk: int):
+    return render(request, "goals/outcomes.html", outcomes_context(request, pk))
+
+
+@role_required(*access.READERS)
+def outcomes_xlsx(request, pk: int):
+    ctx = outcomes_context(request, pk)
+    title = _("Status pr. %(day)s: %(programme)s") % {
+        "day": ctx["day"].strftime("%d.%m.%Y"),
+        "programme": ctx["programme"].name,
+    }
+    header, rows = export.outcome_rows(ctx["report"])
+    return xlsx_response(xlsx_workbook(title, header, rows, sheet=_("Status")), "status.xlsx")
+
+
+@role_required(*access.READERS)
+def measures(request):
+    return render(request, "goals/measures.html", measures_context(request))
+
+
+@role_required(*access.READERS)
+def measures_xlsx(request):
+    ctx = measures_context(request)
+    title = _("Nationale mål pr. %(day)s") % {"day": ctx["day"].strftime("%d.%m.%Y")}
+    header, rows = export.measure_rows(ctx["residence"], ctx["self_support"])
+    return xlsx_response(xlsx_workbook(title, header, rows, sheet=_("Mål")), "maalinger.xlsx")
+
+
+@role_required(*access.READERS)
+def steering_pdf(request, pk: int):
+    """The steering group's report (seed 000: three meetings a year) for one third of a
+    year: the targets over the period, the status at its end, the period's observations."""
+    programme = open_programme(request.user, pk)
+    start, end = selectors.tertial_period(TertialForm(request.GET or None))
+    scope = access.scope_for(request.user, programme)
+    ctx = selectors.steering_report(programme, start, end, scope.citizens, scope.fold)
+    ctx["scope"] = scope
+    ctx["chart"] = charts.bars([selectors.target_bar(r) for r in ctx["results"]], top=100)
+    title = _("Styregruppens rapport: %(programme)s, %(start)s–%(end)s") % {
+        "programme": programme.name,
+        "start": start.strftime("%d.%m.%Y"),
+        "end": end.strftime("%d.%m.%Y"),
+    }
+    return pdf_response(
+        request, "goals/steering_pdf.html", ctx, title=title, filename="styregruppe.pdf"
+    )
