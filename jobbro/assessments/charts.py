@@ -24,15 +24,26 @@ ITEM_LABEL_H = 22
 ITEM_GAP = 12
 
 
-def bars(view, low: int, high: int) -> dict:
+# On paper (the PDF) the bars sit closer, so 12 items of three raters fit one A4 page at a
+# scale where the diagram's smallest text (11 units) prints at 9 pt or more.
+PRINT = {"bar_h": 12, "bar_gap": 2, "label_h": 18, "item_gap": 6}
+
+
+def bars(view, low: int, high: int, *, compact: bool = False) -> dict:
     """Grouped bars: one group per item, one bar per rater, a ◆ at the previous score."""
+    bar_h, bar_gap, label_h, item_gap = (
+        (PRINT["bar_h"], PRINT["bar_gap"], PRINT["label_h"], PRINT["item_gap"])
+        if compact
+        else (BAR_H, 4, ITEM_LABEL_H, ITEM_GAP)
+    )
     unit = BAR_W / high
     rows, y = [], 24
     kinds = [r.kind for r in view.raters]
     for row in view.rows:
         top = y
         bars_ = []
-        y += ITEM_LABEL_H
+        y += label_h
+        bars_top = y - 2
         for kind in kinds:
             value = row.values.get(kind)
             prev = row.previous.get(kind)
@@ -41,26 +52,29 @@ def bars(view, low: int, high: int) -> dict:
                     "kind": kind,
                     "label": SHORT.get(kind, kind),
                     "y": y,
-                    "text_y": y + BAR_H - 3,
+                    "text_y": y + bar_h - 3,
+                    "bar_h": bar_h,
                     "width": round(value * unit, 1) if value else 0,
                     "value": value,
                     "value_x": BAR_LABEL_W + (value * unit if value else 0) + 12,
                     "prev_x": round(BAR_LABEL_W + prev * unit, 1) if prev else None,
-                    "prev_y": y + BAR_H / 2,
+                    "prev_y": y + bar_h / 2,
                     **STYLE.get(kind, STYLE[RaterKind.ADVISOR]),
                 }
             )
-            y += BAR_H + 4
+            y += bar_h + bar_gap
         rows.append(
             {
                 "row": row,
                 "top": top,
                 "height": y - top + 4,
-                "label_y": top + 15,
+                "label_y": top + label_h - 7,
                 "bars": bars_,
+                "bars_top": bars_top,
+                "bars_bottom": y - 2,
             }
         )
-        y += ITEM_GAP
+        y += item_gap
     ticks = [
         {"x": round(BAR_LABEL_W + v * unit, 1), "value": v} for v in range(max(low, 1), high + 1)
     ]

@@ -279,14 +279,16 @@ def assessment_enter(request, pk):
 
 @role_required(*ROLES)
 def assessment_pdf(request, pk):
-    """One printable page for the meeting: the diagram, the scores, room for next steps."""
+    """For the meeting, printed: the scores and room for next steps, then the diagram."""
     opened = open_assessment(request.user, pk, for_export=True)
     assessment = opened.obj
     opened.log(request, Action.EXPORT, ["assessments"])
+    context = _detail_context(request, assessment)
+    context["chart"] = charts.bars(context["view"], context["low"], context["high"], compact=True)
     return documents.pdf_response(
         request,
         "assessments/pdf.html",
-        _detail_context(request, assessment),
+        context,
         title=f"{_('Progressionsmåling')}: {assessment.citizen.full_name}, "
         f"{assessment.assessed_on:%d.%m.%Y}",
         filename=f"progression-{assessment.pk}.pdf",

@@ -110,7 +110,7 @@ def test_it_takes_an_assessment_through_three_raters_the_phone_and_the_pdf(
         page.get_by_role("link", name="Hent PDF til samtalen").click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
-    assert len(pdf.pages) == 1
+    assert len(pdf.pages) == 2  # the scores and next steps, then the diagram
     assert "1. Kan forstå og tale dansk 5 (–) 1 (–) 3 (2) Ja, 4 point" in text
     assert "Sprogmakker på arbejdspladsen" in text
 

@@ -212,7 +212,8 @@ def test_it_prints_the_scores_in_the_pdf(client, people, citizens, shipped, day)
     response = client.get(reverse("assessments:pdf", args=[a.pk]))
     assert response["Content-Type"] == "application/pdf"
     pages = PdfReader(io.BytesIO(response.content)).pages
-    assert len(pages) == 1, "one printable page for the meeting"
+    # The scores and the next steps on one page, the diagram full width on the next.
+    assert len(pages) == 2
     text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "Har god hygiejne" in text
     assert "Praktik i køkkenet tre dage om ugen" in text
@@ -220,6 +221,30 @@ def test_it_prints_the_scores_in_the_pdf(client, people, citizens, shipped, day)
     assert "Ja, 3 point" in text  # item 1: 4 against 1
     assert "12. Har god hygiejne – 2 4 Ja, 2 point" in text  # the scores, read back
     assert AccessLogEntry.objects.filter(action=Action.EXPORT).count() == 1
+
+
+def test_every_text_in_the_pdf_prints_at_9_pt_or_more(client, people, citizens, shipped, day):
+    """Legible when printed (issue 13): the diagram's labels were 3.75 pt, scaled down with it."""
+    import math
+
+    from pypdf import PdfReader
+
+    a = make_assessment(
+        citizens["fatima"], shipped, day, people["alice"], {R: [4] * 12, T: [1] * 11 + [2]}
+    )
+    client.force_login(people["alice"])
+    response = client.get(reverse("assessments:pdf", args=[a.pk]))
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():  # the size as printed: the font's size times both matrices' scale
+            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            sizes.append((round(size * scale, 2), text.strip()))
+
+    for page in PdfReader(io.BytesIO(response.content)).pages:
+        page.extract_text(visitor_text=visit)
+    assert any(text.startswith("Tilbudssted") for _size, text in sizes)  # the diagram's labels
+    assert min(sizes)[0] >= 9, sorted(sizes)[:5]
 
 
 def test_the_pdf_is_tagged_and_the_diagram_has_its_table_as_alternative(
@@ -244,8 +269,8 @@ def test_the_pdf_is_tagged_and_the_diagram_has_its_table_as_alternative(
     assert figure["/Alt"] == (
         "Diagram over scorer pr. punkt og bedømmer. Tabellen »Diagrammets tal« viser de samme tal."
     )
-    # Read as the page is laid out: the heading, the table (left), the diagram (right), next steps.
-    assert tags.index("/H1") < tags.index("/Table") < tags.index("/Figure") < tags.index("/H2")
+    # Read as the pages are laid out: the heading, the table, the next steps, then the diagram.
+    assert tags.index("/H1") < tags.index("/Table") < tags.index("/H2") < tags.index("/Figure")
     text = pdf_text(reader)
     assert "Diagrammets tal: scorer pr. punkt" in text
     assert "Punkt Score borger Score tilbudssted Score rådgiver/" in text
