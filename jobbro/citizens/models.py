@@ -311,6 +311,17 @@ class Citizen(Versioned):
 
         return self.current_status == CaseStatus.CLOSED
 
+    # The ISO lists' names by a dict lookup: Django's own get_FOO_display flattens the
+    # field's callable choices (250 countries) on every call, which was most of a list
+    # page's time (issue 14). Same result: the name, or the code itself when unknown.
+    def get_nationality_display(self) -> str:  # type: ignore[no-redef]
+        return isocodes.country_name(self.nationality, get_language()) if self.nationality else ""
+
+    def get_birth_country_display(self) -> str:  # type: ignore[no-redef]
+        return (
+            isocodes.country_name(self.birth_country, get_language()) if self.birth_country else ""
+        )
+
     def default_integration_period_end(self) -> dt.date | None:
         if not self.settled_at:
             return None
@@ -333,6 +344,10 @@ class CitizenLanguage(models.Model):
     def __str__(self) -> str:
         level = f" ({self.get_level_display().lower()})" if self.level else ""
         return f"{self.get_code_display()}{level}"
+
+    def get_code_display(self) -> str:  # type: ignore[no-redef]
+        """As get_nationality_display: a lookup, not the 180 languages flattened per call."""
+        return isocodes.language_name(self.code, get_language()) if self.code else ""
 
 
 class EventKind(models.TextChoices):

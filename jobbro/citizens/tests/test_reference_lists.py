@@ -28,6 +28,22 @@ class TestTheLists:
         assert isocodes.nationality_choices("da")[0] == (isocodes.STATELESS, "Statsløs")
         assert isocodes.STATELESS not in dict(isocodes.country_choices("da"))
 
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_the_display_lookups_name_what_the_choices_name(self, lang):
+        # Citizen.get_nationality_display and friends replace Django's, which flattened the
+        # whole list per call (issue 14): same names, and an unknown code shown as itself.
+        from django.utils import translation
+
+        with translation.override(lang):
+            for code, name in isocodes.nationality_choices(lang):
+                assert Citizen(nationality=code).get_nationality_display() == name
+            for code, name in isocodes.country_choices(lang):
+                assert Citizen(birth_country=code).get_birth_country_display() == name
+            for code, name in isocodes.language_choices(lang):
+                assert CitizenLanguage(code=code).get_code_display() == name
+            assert Citizen(nationality="QQ").get_nationality_display() == "QQ"
+            assert Citizen(nationality="").get_nationality_display() == ""
+
     def test_it_sorts_the_danish_letters_last(self):
         names = [name for _code, name in isocodes.country_choices("da")]
         assert names.index("Zimbabwe") < names.index("Østrig") < names.index("Åland")
