@@ -146,12 +146,16 @@ def score_pairs_reference(people, openings, travel, pi, oj):
 
 
 def municipal_pipeline(people, openings, travel):
-    scored = engine.evaluate(people, openings, travel, WEIGHTS, TODAY)
-    ok = scored.ok()
-    pi, oj, score = scored.people[ok], scored.openings[ok], scored.score[ok]
-    best = engine.optimal(len(people), len(openings), pi, oj, score, openings.free)
-    top = engine.top_k(scored, 5)
-    return best, top, int(ok.sum())
+    """Every pair's compatibility and score (engine.scores, as the proposal), the optimal
+    solve and the top 5 per citizen."""
+    n, m = len(people), len(openings)
+    pi, oj = np.repeat(np.arange(n), m), np.tile(np.arange(m), n)
+    keep, score = engine.scores(people, openings, travel, WEIGHTS, TODAY, pi, oj)
+    pi, oj = pi[keep], oj[keep]
+    best = engine.optimal(n, m, pi, oj, score, openings.free)
+    ok = np.zeros(len(pi), np.int16)
+    top = engine.top_k(engine.Scored(pi, oj, ok, np.zeros((0, 0)), score), 5)
+    return best, top, len(pi)
 
 
 def one_citizen(people, openings, travel, i: int = 0):
@@ -222,8 +226,11 @@ def run_size(name: str, highs_limit: float) -> dict:
         pi, oj, score = score_pairs(people, openings, travel, pi_all, oj_all)
     else:
         pi, oj = candidate_pairs(n, m, CANDIDATES_PER_CITIZEN * 3)  # a third are compatible
+        t_ref, (_, _, ref_score) = timed(score_pairs_reference, people, openings, travel, pi, oj)
         t_score, (pi, oj, score) = timed(score_pairs, people, openings, travel, pi, oj)
-        out.update(score_s=t_score, candidates=len(pi))
+        same = bool(np.array_equal(score, ref_score))
+        out.update(score_s=t_score, score_reference_s=t_ref, same_scores=same, candidates=len(pi))
+        del ref_score
     t1, _ = timed(one_citizen, people, openings, travel, repeat=20)
     out["one_citizen_ms"] = t1 * 1000
     t_opt, best = timed(engine.optimal, n, m, pi, oj, score, openings.free)
@@ -277,6 +284,11 @@ def main() -> None:
         lines.append(
             f"one citizen's suggestions {r['one_citizen_ms']:.2f} ms = {r['one_citizen_ms'] / 5:.2f} x the 5 ms target"
         )
+        if "score_s" in r:
+            lines.append(
+                f"scoring {r['score_s']:.3f} s (engine.evaluate: {r['score_reference_s']:.3f} s, "
+                f"same scores: {r['same_scores']}), the proposal's solve {r['optimal_s']:.3f} s"
+            )
         lines.append(
             f"proposal {r['proposal_s']:.3f} s, bare solve {r['bare_solve_s']:.3f} s: "
             f"{r['proposal_s'] / r['bare_solve_s']:.2f} x (target <= 1.5)"
@@ -287,9 +299,8 @@ def main() -> None:
         if "highs_s" in r:
             same = (
                 "same optimum"
-                if r["highs_total"] is not None
-                and abs(r["highs_total"] - r["optimal_total"])
-                < 1e-6 * max(1, r["optimal_total"]) + 0.05
+                if r["highs_total"] is not None  # the same LP: scores at 0.1 points
+                and abs(r["highs_total"] - r["bare_total"]) < 1e-6 * max(1, r["bare_total"]) + 0.05
                 else f"HiGHS status {r['highs_status']}, total {r['highs_total']}"
             )
             lines.append(
