@@ -18,6 +18,7 @@ urlpatterns = [
     path("lov/", include("jobbro.law.urls")),
     path("import/", include("jobbro.imports.urls")),
     path("sprogmakkere/", include("jobbro.mentoring.urls")),
+    path("mentorer/", include("jobbro.mentoring.urls_mentors")),
     path("indsatser/", include("jobbro.programmes.urls")),
     path("maal/", include("jobbro.goals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

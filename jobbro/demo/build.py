@@ -43,7 +43,7 @@ from .companies import build_companies
 from .journal import build_journal
 from .law import build_law
 from .matching import build_matching
-from .mentoring import build_mentoring
+from .mentoring import build_mentoring, build_mentors
 from .placements import build_placements
 from .programmes import build_programmes, enrol_in_ambassador_project
 from .screening import build_screening
@@ -221,6 +221,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_journal(seed=seed, today=today, stdout=stdout)
         build_mentoring(seed=seed, today=today, stdout=stdout)
         build_status(seed=seed, today=today, stdout=stdout)
+        build_mentors(seed=seed, today=today, stdout=stdout)
         build_programmes(seed=seed, today=today, stdout=stdout)
         build_attendance(seed=seed, today=today, stdout=stdout)
     if stdout is not None:

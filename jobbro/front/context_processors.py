@@ -56,6 +56,7 @@ NAVIGATION = [
         "matching:list",
         (Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.CASE_WORKER),
     ),
+    (_("Mentorer"), "mentors:list", (Role.AMBASSADOR, Role.CASE_WORKER)),
     (
         _("Indsatser"),
         "programmes:list",

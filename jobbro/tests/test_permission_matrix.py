@@ -751,6 +751,41 @@ MATRIX.update(
         GOALS_READ,
     )
 )
+# Mentors (mentoring/access.py, seed 002 Lederne): the ambassador and the case workers keep
+# the corps and make the matches, in their own context (omar: reading on a stated reason,
+# never a change). The mentor login (mads, fatima's mentor) opens their own agreed match and
+# logs its meetings; it never answers for a side or ends a match, and never sees omar's.
+MENTOR_CORPS = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+MENTOR_MATCH = _row({"ambassador": ALLOW, "case_worker": ALLOW, "mentor": ALLOW})
+MENTOR_ABOUT_ONE = (
+    "mentors:citizen",
+    "mentors:match",
+    "mentors:answer",
+    "mentors:end",
+    "mentors:meeting",
+)
+MATRIX.update(
+    {
+        "mentors:list": MENTOR_CORPS,
+        "mentors:create": MENTOR_CORPS,
+        "mentors:edit": MENTOR_CORPS,
+        "mentors:citizen": MENTOR_CORPS,
+        "mentors:match": MENTOR_MATCH,
+        # POST only: an agreed match refuses another answer with a message (a redirect).
+        "mentors:answer": MENTOR_CORPS,
+        "mentors:end": MENTOR_CORPS,
+        "mentors:meeting": MENTOR_MATCH,
+    }
+)
+OUTSIDE.update(
+    {
+        "mentors:citizen": _row({"ambassador": REASON, "case_worker": REASON}),
+        "mentors:match": _row({"ambassador": REASON, "case_worker": REASON}),
+        "mentors:answer": _row({}),
+        "mentors:end": _row({}),
+        "mentors:meeting": _row({}),
+    }
+)
 
 # Cells where the code does something else than PRODUCT.md's roles table asks: the rows above
 # say what the table asks, and these run as strict expected failures, with the reason, until
@@ -820,6 +855,7 @@ CITIZEN_URLS = sorted(
         or n in MATCHING_ABOUT_ONE
         or n in BUDDY_URLS
         or n in PROGRAMME_ABOUT_ONE
+        or n in MENTOR_ABOUT_ONE
     )
     and "token" not in u.params  # a calendar feed: one user's, about no single citizen
 )
@@ -868,6 +904,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": _journal_kwarg(url.name, citizen)}
     if url.name.startswith("attendance:"):
         return {"pk": _attendance_kwarg(url.name, citizen, people)}
+    if url.name.startswith("mentors:"):
+        return {"pk": _mentor_kwarg(url.name, citizen, people)}
     if url.name.startswith("mentoring:"):
         return {"pk": _buddy_kwarg(url.name, citizen, people)}
     if url.name.startswith("screening:"):
@@ -974,6 +1012,37 @@ def _buddy_kwarg(name: str, citizen, people, placement=None) -> int:
             "created_by": people["alice"],
         },
     )[0].pk
+
+
+def _mentor_kwarg(name: str, citizen, people) -> int:
+    """The pk a mentors URL takes: a mentor (mads's login), the citizen, or an agreed match
+    of the citizen with that mentor."""
+    from django.utils import timezone
+
+    from jobbro.mentoring.models import Mentor, MentorMatch
+
+    mentor, _ = Mentor.objects.get_or_create(
+        user=people["mads"],
+        defaults={"name": "Testmentor Syd", "kind": "volunteer", "created_by": people["alice"]},
+    )
+    if name == "mentors:edit":
+        return mentor.pk
+    if name == "mentors:citizen":
+        return citizen.pk
+    today = timezone.localdate()
+    match, _ = MentorMatch.objects.get_or_create(
+        citizen=citizen,
+        status="agreed",
+        defaults={
+            "mentor": mentor,
+            "proposed_on": today,
+            "proposed_by": people["alice"],
+            "mentor_answer": "yes",
+            "citizen_answer": "yes",
+            "started_on": today,
+        },
+    )
+    return match.pk
 
 
 def _screening_kwarg(name: str, citizen, people) -> int:
@@ -1819,6 +1888,17 @@ STATED.update(
         "attendance:sanction_step": STATED_REFUSED,
         "attendance:hearing_letter": STATED_REFUSED,
         "attendance:sanction_attachment": STATED_REFUSED,
+    }
+)
+
+# Mentor matches on a stated reason: read; proposing, answering, ending and meetings refused.
+STATED.update(
+    {
+        "mentors:citizen": STATED_READ,
+        "mentors:match": STATED_READ,
+        "mentors:answer": STATED_REFUSED,
+        "mentors:end": STATED_REFUSED,
+        "mentors:meeting": STATED_REFUSED,
     }
 )
 

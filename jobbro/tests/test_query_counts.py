@@ -93,6 +93,8 @@ PAGES = {
     "programmes:cohorts": "",
     "goals:index": "",
     "goals:measures": "",
+    "mentors:list": "",
+    "mentors:list?sort=-matches": "?sort=-matches",
 }
 FEW, MANY = 2, 20
 
@@ -120,6 +122,7 @@ def _add_rows(people, start, stop, instrument):
     from jobbro.erasure.models import ErasureDecision, RetentionRule
     from jobbro.erasure.shipped import RULES
     from jobbro.journal.tests.factories import make_planned
+    from jobbro.mentoring.models import Mentor, MentorMatch
     from jobbro.placements.tests.factories import place_with_everything
     from jobbro.programmes.models import Cohort, Enrolment, Intake, Programme
 
@@ -188,6 +191,18 @@ def _add_rows(people, start, stop, instrument):
         cohort.teachers.add(people["tove"])
         Enrolment.objects.create(
             citizen=citizen, programme=programme, cohort=cohort, starts_on=cohort.starts_on
+        )
+        chief = Mentor.objects.create(
+            name=f"Chefmentor {i}", kind="volunteer", is_chief=True, created_by=people["alice"]
+        )
+        mentor = Mentor.objects.create(
+            name=f"Mentor {i}", kind="colleague", chief=chief, created_by=people["alice"]
+        )
+        MentorMatch.objects.create(
+            citizen=citizen,
+            mentor=mentor,
+            proposed_on=dt.date(2026, 1, 5),
+            proposed_by=people["alice"],
         )
         team = Team.objects.create(name=f"Team {i}")
         user = make_user(f"bruger{i}", Role.CASE_WORKER, people["alice"].team)

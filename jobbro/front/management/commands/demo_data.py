@@ -15,6 +15,7 @@ from jobbro.audit.models import AccessLogEntry
 from jobbro.citizens.models import Citizen, TimelineEvent
 from jobbro.companies.models import Company
 from jobbro.demo.build import HEDENSTED_CITIZENS, build
+from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
 
 
@@ -75,7 +76,8 @@ class Command(BaseCommand):
         TimelineEvent.objects.all().delete()
         # Placements protect their citizens; with them go plans, follow-ups and the rest.
         Placement.objects.all().delete()
-        Citizen.objects.only("pk").delete()
+        Citizen.objects.only("pk").delete()  # with their mentor matches and meetings
+        Mentor.objects.all().delete()  # the mentor corps (protects its users)
         Company.objects.all().delete()  # with its openings, contacts, logs and surveys
         User.objects.only("pk").delete()
         Team.objects.all().delete()
