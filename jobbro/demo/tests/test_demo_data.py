@@ -15,6 +15,7 @@ from jobbro.citizens.models import Citizen, Gender, TimelineEvent, YouthStatus
 from jobbro.companies.models import Company
 from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
 from jobbro.lib import cpr as cprlib
+from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
 
 DAY = dt.date(2026, 11, 23)
@@ -37,6 +38,7 @@ def test_it_builds_the_same_municipality_from_the_same_seed():
     TimelineEvent.objects.all().delete()
     Placement.objects.all().delete()
     Citizen.objects.all().delete()
+    Mentor.objects.all().delete()
     Company.objects.all().delete()
     User.objects.all().delete()
     Team.objects.all().delete()
