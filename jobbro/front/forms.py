@@ -37,8 +37,10 @@ class DesignSystemMixin:
             widget = field.widget
             if type(widget) is forms.Select:
                 widget.__class__ = Select  # the same select, without a template per option
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-checkbox"
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+                css = "form-checkbox"  # each box of a group too, not a text input's frame
+            elif isinstance(widget, forms.RadioSelect):
+                css = "form-radio"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
             else:

@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.test import Client
 from django.utils import timezone
@@ -17,6 +18,7 @@ from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
 from jobbro.lib import cpr as cprlib
 from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
+from jobbro.programmes.models import ProgrammeChange
 
 DAY = dt.date(2026, 11, 23)
 
@@ -40,6 +42,7 @@ def test_it_builds_the_same_municipality_from_the_same_seed():
     Citizen.objects.all().delete()
     Mentor.objects.all().delete()
     Company.objects.all().delete()
+    QuerySet(model=ProgrammeChange).delete()  # append-only through its manager
     User.objects.all().delete()
     Team.objects.all().delete()
     build(seed=7, citizens=60, today=DAY)

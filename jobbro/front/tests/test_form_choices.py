@@ -36,12 +36,14 @@ def project_form_classes() -> list[type[forms.BaseForm]]:
 def constructor_arguments(world) -> dict[str, dict]:
     """What the forms that need context are made with, by the name of the argument."""
     from jobbro.attendance.models import Attendance
+    from jobbro.companies.models import Company
     from jobbro.matching.factors import Factor
 
     return {
         "user": world["alice"],
         "citizen": world["fatima"],
         "company": world["company"],
+        "companies": Company.objects.all(),
         "programme": world["programme"],
         "absences": Attendance.objects.none(),
         "weights": {factor.value: 5 for factor in Factor},
@@ -50,6 +52,8 @@ def constructor_arguments(world) -> dict[str, dict]:
 
 def empty_choice_labels(form: forms.BaseForm):
     for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue  # a hidden input is no drop-down: nobody sees its choices
         if isinstance(field, forms.ModelChoiceField):
             if field.empty_label is not None:
                 yield name, str(field.empty_label)
@@ -116,3 +120,20 @@ def test_a_drop_down_without_a_word_of_its_own_says_vaelg(world):
     assert dict(empty_choice_labels(TransferForm()))["to_case_worker"] == CHOOSE
     labels = dict(empty_choice_labels(CitizenForm()))
     assert labels["gender"] == labels["case_worker"] == "Vælg …"
+
+
+def test_a_group_of_checkboxes_gets_the_checkbox_style_not_a_text_inputs():
+    from django import forms
+
+    from jobbro.front.forms import DesignSystemMixin
+
+    class Days(DesignSystemMixin, forms.Form):
+        days = forms.MultipleChoiceField(
+            choices=[("1", "Mandag"), ("2", "Tirsdag")], widget=forms.CheckboxSelectMultiple
+        )
+        kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+    html = str(Days()["days"]) + str(Days()["kind"])
+    assert len(re.findall(r'<input type="checkbox"[^>]*class="form-checkbox"', html)) == 2
+    assert len(re.findall(r'<input type="radio"[^>]*class="form-radio"', html)) == 2
+    assert "form-input" not in html

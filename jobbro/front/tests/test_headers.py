@@ -50,7 +50,8 @@ def test_no_template_has_inline_script_or_style():
     """The CSP would block them: scripts and styles live in jobbro/static."""
     offenders = []
     for template in TEMPLATES.rglob("*.html"):
-        text = template.read_text()
+        # Template tags are not HTML: `{% blocktranslate with one=… %}` is no event handler.
+        text = re.sub(r"{%.*?%}", "", template.read_text(), flags=re.S)
         if re.search(r"<style|\sstyle=|\son[a-z]+=|javascript:", text):
             offenders.append(str(template.relative_to(TEMPLATES)))
         for script in re.findall(r"<script[^>]*>", text):

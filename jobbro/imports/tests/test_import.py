@@ -157,7 +157,7 @@ class TestTheImport:
             ({"languages": "klingonsk"}, "«Sprog»: Ukendt sprog «klingonsk»."),
             ({"placement_kind": "Virksomhedspraktik", "placement_start": "01.02.2026"},
              "«Virksomhedens CVR-nummer»: Vælg virksomheden, hvor forløbet foregår."),
-            ({"settled_at": "31.02.2026"}, "«Boligplaceret»: Skriv tidspunktet som dd.mm.åååå tt:mm."),
+            ({"settled_at": "31.02.2026"}, "«Boligplaceret»: Datoen 31.02.2026 findes ikke."),
             ({"case_worker": "ingen"}, "«Sagsbehandler»: Ingen aktiv sagsbehandler har brugernavnet «ingen»."),
         ],
     )  # fmt: skip

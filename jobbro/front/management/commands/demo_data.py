@@ -8,6 +8,7 @@ from argparse import ArgumentTypeError
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from jobbro.accounts.models import Team, User
@@ -17,6 +18,7 @@ from jobbro.companies.models import Company
 from jobbro.demo.build import HEDENSTED_CITIZENS, build
 from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
+from jobbro.programmes.models import ProgrammeChange
 
 
 def _date(text: str) -> dt.date:
@@ -78,6 +80,9 @@ class Command(BaseCommand):
         Placement.objects.all().delete()
         Citizen.objects.only("pk").delete()  # with their mentor matches and meetings
         Mentor.objects.all().delete()  # the mentor corps (protects its users)
+        # The programmes' edit log protects its users and its manager refuses deletes: in a
+        # database whose access log is empty (checked above) it holds only the demo's edits.
+        QuerySet(model=ProgrammeChange).delete()
         Company.objects.all().delete()  # with its openings, contacts, logs and surveys
         User.objects.only("pk").delete()
         Team.objects.all().delete()
