@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "jobbro.matching",
     "jobbro.mentoring",
     "jobbro.goals",
+    "jobbro.meetings",
     "jobbro.front",
     "django_tasks",
     "django_tasks_db",

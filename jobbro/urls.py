@@ -21,6 +21,7 @@ urlpatterns = [
     path("mentorer/", include("jobbro.mentoring.urls_mentors")),
     path("indsatser/", include("jobbro.programmes.urls")),
     path("maal/", include("jobbro.goals.urls")),
+    path("moeder/", include("jobbro.meetings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -43,6 +43,7 @@ from .companies import build_companies
 from .journal import build_journal
 from .law import build_law
 from .matching import build_matching
+from .meetings import build_meetings
 from .mentoring import build_mentoring, build_mentors
 from .placements import build_placements
 from .programmes import build_programmes, enrol_in_ambassador_project
@@ -224,6 +225,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_mentors(seed=seed, today=today, stdout=stdout)
         build_programmes(seed=seed, today=today, stdout=stdout)
         build_attendance(seed=seed, today=today, stdout=stdout)
+        build_meetings(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
         stdout.write(
             f"Demokommunen er bygget: {_number(citizens)} borgere, {_number(staff.count)} brugere "

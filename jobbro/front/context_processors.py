@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.models import Role
 from jobbro.goals.access import READERS as GOALS_READERS
+from jobbro.meetings.access import SEE_ROLES as MEETING_ROLES
 from jobbro.practices.access import READERS as PRACTICE_READERS
 
 # Navigation by capability: (label, url name, roles that see it). Who may open a page is the
@@ -73,6 +74,7 @@ NAVIGATION = [
         (Role.MANAGER, Role.ADMINISTRATOR, Role.AMBASSADOR, Role.CASE_WORKER),
     ),
     (_("Mål og resultater"), "goals:index", GOALS_READERS),
+    (_("Møder"), "meetings:list", MEETING_ROLES),
     (_("God praksis"), "practices:list", PRACTICE_READERS),
     (_("Adgangslog"), "audit:search", (Role.ADMINISTRATOR,)),
     (_("Sletning"), "erasure:decisions", (Role.ADMINISTRATOR,)),

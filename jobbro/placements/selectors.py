@@ -52,16 +52,20 @@ def acute_overdue_since(now: dt.datetime | None = None) -> dt.datetime:
     return (now or timezone.now()) - dt.timedelta(hours=ACUTE_ANSWER_HOURS)
 
 
-def internships_ending(placements: QuerySet[Placement], today: dt.date) -> QuerySet[Placement]:
-    """Running internships whose planned end is in this week (today up to Sunday): each
-    needs its ending conversation (seed 000 line ~287) before it ends."""
-    _, sunday = week_of(today)
+def internships_ending(
+    placements: QuerySet[Placement], today: dt.date, until: dt.date | None = None
+) -> QuerySet[Placement]:
+    """Running internships whose planned end is in this week (today up to Sunday, or up to
+    `until`: the monthly meeting looks to the next): each needs its ending conversation
+    (seed 000 line ~287) before it ends."""
+    if until is None:
+        _, until = week_of(today)
     return (
         placements.filter(
             kind=PlacementKind.INTERNSHIP,
             status__in=RUNNING,
             ends_on__gte=today,
-            ends_on__lte=sunday,
+            ends_on__lte=until,
         )
         .select_related("citizen", "company")
         .order_by("ends_on", "id")

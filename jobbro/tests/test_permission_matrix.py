@@ -750,6 +750,23 @@ MATRIX.update(
         ),
         GOALS_READ,
     )
+# The monthly coordination meetings (meetings/access.py): the ambassador and case workers
+# hold them (create, generate the agenda, write the minutes); company consultants and the
+# manager read them, seeing only the persons they may see themselves (the manager none).
+# Teachers, mentors and administrators have no meetings. The meeting is amir's, with
+# fatima on its agenda; the POSTs regenerate its agenda and refuse an empty decision (200).
+MEETING_READ = _row(
+    {"ambassador": ALLOW, "case_worker": ALLOW, "company_consultant": ALLOW, "manager": ALLOW}
+)
+MEETING_HOLD = _row({"ambassador": ALLOW, "case_worker": ALLOW})
+MATRIX.update(
+    {
+        "meetings:list": MEETING_READ,
+        "meetings:detail": MEETING_READ,
+        "meetings:create": MEETING_HOLD,
+        "meetings:generate": MEETING_HOLD,
+        "meetings:decision": MEETING_HOLD,
+    }
 )
 # Mentors (mentoring/access.py, seed 002 Lederne): the ambassador and the case workers keep
 # the corps and make the matches, in their own context (omar: reading on a stated reason,
@@ -927,6 +944,8 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         from jobbro.programmes.tests.factories import shipped_programme
 
         return {"pk": shipped_programme(AMBASSADOR_PROJECT).pk}
+    if url.name.startswith("meetings:"):
+        return {"pk": _meeting_kwarg(people)}
     raise AssertionError(f"{url.name} takes {url.params}: say in _kwargs what to fill in")
 
 
@@ -1236,6 +1255,24 @@ def _programme_part_kwargs(url: Url) -> dict:
     if "row" in url.params:
         kwargs["row"] = _first(najah.cost_lines.order_by("pk")).pk
     return kwargs
+
+
+def _meeting_kwarg(people) -> int:
+    """A meeting held by amir with its agenda (made the first time a row asks)."""
+    from django.utils import timezone
+
+    from jobbro.meetings.models import Meeting
+    from jobbro.meetings.services import meeting_create
+
+    meeting = Meeting.objects.order_by("pk").first()
+    if meeting is None:
+        meeting = meeting_create(
+            held_on=timezone.localdate(),
+            title="Koordinationsmøde",
+            participants="",
+            by=people["amir"],
+        )
+    return meeting.pk
 
 
 def _programmes(people, citizens):

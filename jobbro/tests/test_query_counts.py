@@ -95,6 +95,8 @@ PAGES = {
     "goals:measures": "",
     "mentors:list": "",
     "mentors:list?sort=-matches": "?sort=-matches",
+    "meetings:list": "",
+    "meetings:list?q=koordination": "?q=koordination",
 }
 FEW, MANY = 2, 20
 
@@ -224,6 +226,7 @@ def _add_rows(people, start, stop, instrument):
             purpose=Purpose.CASELOAD,
         )
         _add_matching_rows(citizen, i)
+        _add_meeting(people, citizen, i)
 
 
 def _add_matching_rows(citizen, i):
@@ -244,6 +247,21 @@ def _add_matching_rows(citizen, i):
     )
     for user in User.objects.filter(username__in=("alice", "amir", "konrad")):
         ProposalRun.objects.create(created_by=user, citizen_ids=[citizen.pk])
+
+
+def _add_meeting(people, citizen, i):
+    """A coordination meeting with the citizen on its agenda and a decision about them."""
+    from jobbro.meetings.models import AgendaItem, Decision, Meeting
+
+    meeting = Meeting.objects.create(
+        held_on=dt.date(2026, 3, 3), title=f"Koordinationsmøde {i}", created_by=people["amir"]
+    )
+    AgendaItem.objects.create(
+        meeting=meeting, kind="follow_up", citizen=citizen, url="/", position=1
+    )
+    Decision.objects.create(
+        meeting=meeting, text="Følg op", citizen=citizen, recorded_by=people["amir"]
+    )
 
 
 def _add_week(citizen, people):
