@@ -7,6 +7,7 @@ import random
 
 from jobbro.accounts.models import Role, User
 from jobbro.journal import services as journal_services
+from jobbro.lib.workdays import workday_on_or_after
 from jobbro.meetings import services
 from jobbro.meetings.models import AgendaKind
 
@@ -54,11 +55,21 @@ def build_meetings(*, seed: int, today: dt.date, stdout=None) -> None:
         meetings += 1
         services.decision_record(meeting=meeting, text=rng.choice(GENERAL), by=ambassador)
         decisions += 1
-        items = list(meeting.agenda.select_related("citizen__case_worker").order_by("position"))
+        # The agenda is made from today's data: act only on those settled before the meeting.
+        items = list(
+            meeting.agenda.select_related("citizen__case_worker")
+            .filter(citizen__settled_at__date__lt=held_on)
+            .order_by("position")
+        )
         for item in rng.sample(items, min(3, len(items))):
             case_worker = item.citizen.case_worker
             responsible = rng.choice([u for u in (ambassador, case_worker) if u is not None])
-            due = held_on + dt.timedelta(days=rng.randint(5, 20))
+            # The older meeting's actions were due and are done; the last meeting's are due
+            # before the next one (a planned conversation lies ahead, as the journal holds).
+            if n == 2:
+                due = workday_on_or_after(held_on + dt.timedelta(days=rng.randint(5, 20)))
+            else:
+                due = workday_on_or_after(today + dt.timedelta(days=rng.randint(2, 14)))
             decision = services.decision_record(
                 meeting=meeting,
                 text=ACTIONS[AgendaKind(item.kind)],
@@ -66,9 +77,10 @@ def build_meetings(*, seed: int, today: dt.date, stdout=None) -> None:
                 citizen=item.citizen,
                 responsible=responsible,
                 due_on=due,
+                place="Jobcentret",
             )
             decisions += 1
-            if n == 2 and decision.follow_up is not None and due < today:
+            if n == 2 and decision.follow_up is not None and due <= today:
                 journal_services.conversation_record(
                     note=decision.follow_up,
                     by=responsible,

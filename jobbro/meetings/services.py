@@ -88,6 +88,7 @@ def decision_record(
     responsible: User | None = None,
     due_on: dt.date | None = None,
     kind: str = NoteKind.CONVERSATION,
+    place: str = "",
 ) -> Decision:
     """A decision in the minutes. About a citizen it is an action: who does what by when,
     and it becomes a planned conversation of the responsible person in the citizen's
@@ -126,7 +127,7 @@ def decision_record(
             kind=kind,
             starts_at=starts_at,
             minutes=ACTION_MINUTES,
-            place="",
+            place=place,
             text=_("Aftalt på %(meeting)s: %(text)s") % {"meeting": meeting, "text": text.strip()},
         )
     decision.full_clean()

@@ -16,6 +16,7 @@ from jobbro.citizens.models import Citizen, Gender, TimelineEvent, YouthStatus
 from jobbro.companies.models import Company
 from jobbro.demo.build import DEMO_PASSWORD, build, demo_logins
 from jobbro.lib import cpr as cprlib
+from jobbro.meetings.models import Meeting
 from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
 from jobbro.programmes.models import ProgrammeChange
@@ -38,6 +39,7 @@ def test_it_builds_the_same_municipality_from_the_same_seed():
     first = _people()
 
     TimelineEvent.objects.all().delete()
+    Meeting.objects.all().delete()
     Placement.objects.all().delete()
     Citizen.objects.all().delete()
     Mentor.objects.all().delete()

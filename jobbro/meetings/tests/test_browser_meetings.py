@@ -17,34 +17,6 @@ from jobbro.tests.test_browser import Pages, log_in, page  # noqa: F401 - a fixt
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_manager_follows_a_number_to_its_aggregate(
-    page,  # noqa: F811
-    live_server,
-    people,
-    citizens,
-):
-    from playwright.sync_api import expect
-
-    company = make_company()
-    for i in range(6):
-        citizen = make_citizen(f"0707{i}01235", people["alice"], first_name=f"Borger{i}")
-        make_placement(citizen, company, starts_on=timezone.localdate())
-    pages = Pages(page, "dashboard-manager", phones=True)
-    log_in(page, pages, "lene")
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Overblik").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Overblik")
-    pages.check("dashboard")
-    page.get_by_label("Periode", exact=True).select_option(label="Dette år")
-    page.get_by_role("button", name="Vis perioden").click()
-    expect(page).to_have_url(re.compile(r"periode=aar"))
-    table = page.get_by_role("table", name="Forløb pr. trin på prioriteringstrappen")
-    table.get_by_role("link", name="6 – Trin 4 · praktik, privat").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Forløb på trin 4 i perioden")
-    expect(page.locator(".jobbro-number")).to_have_text("6")
-    assert "Borger0" not in page.content()
-    pages.check("dashboard-number")
-
-
 def test_the_ambassador_holds_the_meeting_and_the_action_becomes_a_follow_up(
     page,  # noqa: F811
     live_server,
@@ -95,3 +67,31 @@ def test_the_ambassador_holds_the_meeting_and_the_action_becomes_a_follow_up(
     expect(page.locator("main")).to_contain_text("Haddad, Fatima")
     expect(page.locator("main")).to_contain_text(due.strftime("%d.%m.%Y"))
     pages.check("planned")
+
+
+def test_the_manager_follows_a_number_to_its_aggregate(
+    page,  # noqa: F811
+    live_server,
+    people,
+    citizens,
+):
+    from playwright.sync_api import expect
+
+    company = make_company()
+    for i in range(6):
+        citizen = make_citizen(f"0707{i}01235", people["alice"], first_name=f"Borger{i}")
+        make_placement(citizen, company, starts_on=timezone.localdate())
+    pages = Pages(page, "dashboard-manager", phones=True)
+    log_in(page, pages, "lene")
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Overblik").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overblik")
+    pages.check("dashboard")
+    page.get_by_label("Periode", exact=True).select_option(label="Dette år")
+    page.get_by_role("button", name="Vis perioden").click()
+    expect(page).to_have_url(re.compile(r"periode=aar"))
+    table = page.get_by_role("table", name="Forløb pr. trin på prioriteringstrappen")
+    table.get_by_role("link", name="6 – Trin 4 · praktik, privat").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Forløb på trin 4 i perioden")
+    expect(page.locator(".jobbro-number")).to_have_text("6")
+    assert "Borger0" not in page.content()
+    pages.check("dashboard-number")

@@ -16,6 +16,7 @@ from jobbro.audit.models import AccessLogEntry
 from jobbro.citizens.models import Citizen, TimelineEvent
 from jobbro.companies.models import Company
 from jobbro.demo.build import HEDENSTED_CITIZENS, build
+from jobbro.meetings.models import Meeting
 from jobbro.mentoring.models import Mentor
 from jobbro.placements.models import Placement
 from jobbro.programmes.models import ProgrammeChange
@@ -76,6 +77,8 @@ class Command(BaseCommand):
             )
         # Only primary keys are loaded: deleting must not decrypt 50,000 CPR numbers.
         TimelineEvent.objects.all().delete()
+        # Meetings (with their agendas and minutes) protect the users who held them.
+        Meeting.objects.all().delete()
         # Placements protect their citizens; with them go plans, follow-ups and the rest.
         Placement.objects.all().delete()
         Citizen.objects.only("pk").delete()  # with their mentor matches and meetings
