@@ -750,6 +750,8 @@ MATRIX.update(
         ),
         GOALS_READ,
     )
+)
+
 # The monthly coordination meetings (meetings/access.py): the ambassador and case workers
 # hold them (create, generate the agenda, write the minutes); company consultants and the
 # manager read them, seeing only the persons they may see themselves (the manager none).
