@@ -39,6 +39,7 @@ def test_a_case_worker_closes_finds_reopens_and_hands_over_a_case(page, people, 
 
     page.goto("/borgere/")
     expect(page.locator("#results")).not_to_contain_text("Haddad")
+    page.get_by_text("Filtre og sortering").click()  # the filters are folded behind a summary
     page.get_by_label("Sagens status").select_option(label="Lukkede sager")
     expect(page.locator("#results")).to_contain_text("Haddad")
     pages.check("closed-list")

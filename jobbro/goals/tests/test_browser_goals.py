@@ -91,7 +91,7 @@ def test_the_manager_follows_the_goals_to_the_spreadsheet_and_the_pdf(
         ] in rows
         assert rows[[r[1] for r in rows].index("Kvinde")][:3] == ["Køn", "Kvinde", "6"]
 
-    page.go_back()
+    # A download does not leave the page: from the participants' status back to the targets.
     page.get_by_role("link", name="Mål og resultater", exact=True).click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Hent styregruppens rapport").click()
