@@ -12,11 +12,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.citizens.fields import EncryptedTextField
 from jobbro.core.locking import Versioned
+from jobbro.journal.models import StoredFile
 
 MAX_WEEK_HOURS = Decimal(60)
 # A session pattern makes its sessions at once: at most two years of them.
@@ -490,7 +490,7 @@ class SanctionDocument(models.Model):
         return f"{self.get_source_display()} {self.received_on:%d.%m.%Y}"
 
 
-class SanctionAttachment(models.Model):
+class SanctionAttachment(StoredFile):
     """A file with a piece of sanction documentation, kept as the journal keeps its
     attachments (journal/attachments.py: checked by content, encrypted under a random name
     outside the web root, removed when the row is), served only by
@@ -502,22 +502,6 @@ class SanctionAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    name = models.CharField(_("filnavn"), max_length=150)
-    content_type = models.CharField(_("filtype"), max_length=100)
-    size = models.PositiveIntegerField(_("størrelse i bytes"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    stored_as = models.CharField(max_length=64, unique=True, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vedhæftet af"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("vedhæftet"), default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("bilag til dokumentation")
-
-    def __str__(self) -> str:
-        return self.name

@@ -102,11 +102,12 @@ class JournalNote(Versioned):
         return self.status == NoteStatus.PLANNED
 
 
-class Attachment(models.Model):
-    """A file on a note: stored encrypted outside the web root (settings.ATTACHMENTS_DIR)
-    under a random name, served only through journal/views.py:attachment_download."""
+class StoredFile(models.Model):
+    """What every uploaded file keeps (journal/attachments.py stores it): its name and type as
+    uploaded, its size and hash, the random name it is stored encrypted under outside the web
+    root (settings.ATTACHMENTS_DIR), who uploaded it and when. The journal's attachments and
+    the sanction documentation's (attendance) are both of this kind."""
 
-    note = models.ForeignKey(JournalNote, on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField(_("filnavn"), max_length=150)
     content_type = models.CharField(_("filtype"), max_length=100)
     size = models.PositiveIntegerField(_("størrelse i bytes"))
@@ -121,9 +122,18 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(_("vedhæftet"), default=timezone.now)
 
     class Meta:
+        abstract = True
         ordering = ["uploaded_at", "id"]
-        verbose_name = _("bilag")
-        verbose_name_plural = _("bilag")
 
     def __str__(self) -> str:
         return self.name
+
+
+class Attachment(StoredFile):
+    """A file on a note, served only through journal/views.py:attachment_download."""
+
+    note = models.ForeignKey(JournalNote, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
