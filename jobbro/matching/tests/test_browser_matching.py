@@ -1,7 +1,8 @@
 """In a real browser, issue 11's "Done when": the ambassador opens a citizen's suggestions,
 reads the reasons, accepts one (a proposed placement appears), declines another with a
-reason, runs the caseload proposal and sees it beside greedy with the loss; axe-core on every
-page (see jobbro/tests/test_browser.py for the set-up)."""
+reason, sees both in the evaluation's bands, runs the caseload proposal and sees it beside
+greedy with the loss; axe-core on every page (see jobbro/tests/test_browser.py for the
+set-up)."""
 
 import pytest
 from django.test import override_settings
@@ -100,7 +101,14 @@ def test_the_ambassador_matches_decides_and_proposes(page, people, citizens):  #
     assert declined.opening == hotel and declined.factors  # the factors as shown
     pages.check("declined")
 
+    # The two decisions in the evaluation's bands (counts under 5 are hidden as such).
     page.get_by_role("link", name="Tilbage til matchning").click()
+    page.get_by_role("link", name="Hvordan gik forslagene?").click()
+    bands = page.get_by_role("table", name="Efter score")
+    expect(bands.get_by_role("row", name="I alt")).to_contain_text("under 5")
+    pages.check("evaluation")
+
+    page.go_back()
     page.get_by_role("link", name="Forslag for hele sagsstammen").click()
     pages.check("proposals")
     page.get_by_role("button", name="Beregn et nyt forslag").click()
