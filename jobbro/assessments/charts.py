@@ -11,13 +11,10 @@ STYLE: dict[str, dict[str, str]] = {
     RaterKind.OFFER_SITE: {"colour": "#a34700", "dash": "7 4", "marker": "square"},
     RaterKind.ADVISOR: {"colour": "#1e6b24", "dash": "2 3", "marker": "triangle"},
 }
-SHORT = {
-    RaterKind.CITIZEN: "Borger",
-    RaterKind.OFFER_SITE: "Tilbudssted",
-    RaterKind.ADVISOR: "Rådgiver",
-}
+# Each bar is named by its rater's kind: "Borger", "Tilbudssted", "Rådgiver/konsulent".
+SHORT = {kind: RaterKind(kind).label for kind in RaterKind}
 
-BAR_LABEL_W = 110
+BAR_LABEL_W = 128  # room for "Rådgiver/konsulent" beside the disagreement mark
 BAR_W = 440
 BAR_H = 14
 ITEM_LABEL_H = 22
@@ -86,7 +83,7 @@ def bars(view, low: int, high: int, *, compact: bool = False) -> dict:
         "axis_x": BAR_LABEL_W,
         "axis_end": BAR_LABEL_W + BAR_W,
         "legend": [
-            {"label": r.label, "kind": r.kind, **STYLE.get(r.kind, {})} for r in view.raters
+            {"label": r.shown, "kind": r.kind, **STYLE.get(r.kind, {})} for r in view.raters
         ],
     }
 

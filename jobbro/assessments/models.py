@@ -8,9 +8,16 @@ instrument makes a new version; old versions are never edited once assessments u
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.core.locking import Versioned
+
+
+def _language() -> str:
+    """The page's language code ("da", "en"), for the texts kept as data."""
+    return (get_language() or "da").split("-")[0]
+
 
 # Rater and item differences at least this large are what the conversation should be about.
 DISAGREEMENT = 2
@@ -120,6 +127,9 @@ class Item(models.Model):
     text = models.CharField(_("tekst"), max_length=300)
     # {"en": "...", "ar": "..."}: the item in other languages than Danish.
     translations = models.JSONField(_("oversættelser"), default=dict, blank=True)
+    # {"da": "Jeg forstår og taler dansk", "en": "..."}: the item as the citizen says it of
+    # themselves, on the self-scoring page; staff pages keep `text` (third person, the seed's).
+    self_texts = models.JSONField(_("borgerens egen formulering"), default=dict, blank=True)
 
     class Meta:
         ordering = ["version", "position"]
@@ -132,6 +142,21 @@ class Item(models.Model):
 
     def text_in(self, code: str) -> str:
         return self.translations.get(code) or self.text
+
+    @property
+    def shown(self) -> str:
+        """The item in the page's language where a translation exists."""
+        return self.text_in(_language())
+
+    def self_text_in(self, code: str) -> str:
+        """The citizen's own wording in that language; else the item in that language; else
+        the Danish own wording."""
+        return (
+            self.self_texts.get(code)
+            or self.translations.get(code)
+            or self.self_texts.get("da")
+            or self.text
+        )
 
 
 class ScaleStep(models.Model):
@@ -157,6 +182,8 @@ class Rater(models.Model):
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="raters")
     kind = models.CharField(_("bedømmer"), max_length=16, choices=RaterKind.choices)
     label = models.CharField(_("overskrift"), max_length=100)
+    # {"en": "..."}: the heading in other languages than Danish.
+    translations = models.JSONField(_("oversættelser"), default=dict, blank=True)
     position = models.PositiveSmallIntegerField()
 
     class Meta:
@@ -167,6 +194,11 @@ class Rater(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def shown(self) -> str:
+        """The heading in the page's language where a translation exists."""
+        return self.translations.get(_language()) or self.label
 
 
 class AssessmentQuerySet(models.QuerySet):

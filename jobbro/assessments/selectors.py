@@ -162,6 +162,7 @@ class Series:
     by_item: dict[str, list[dict[str, int]]]
     totals: list[float | None]  # per assessment
     rater_totals: list[dict[str, float | None]]
+    shown: dict[str, str] = field(default_factory=dict)  # item text -> in the page's language
 
     def item_means(self, text: str) -> list[float | None]:
         return [_mean(v.values()) for v in self.by_item.get(text, [])]
@@ -214,7 +215,8 @@ def citizen_series(citizen, visible=None) -> list[Series]:
     for group in by_instrument.values():
         newest = max(group, key=lambda a: a.version.number).version
         raters = list(newest.raters.all())
-        items = list(newest.items.values_list("text", flat=True))
+        item_rows = list(newest.items.all())
+        items = [i.text for i in item_rows]
         by_item = {t: [dict(scores[a.pk].get(t, {})) for a in group] for t in items}
         totals = [_mean(v for t in scores[a.pk].values() for v in t.values()) for a in group]
         rater_totals = [
@@ -222,7 +224,16 @@ def citizen_series(citizen, visible=None) -> list[Series]:
             for a in group
         ]
         out.append(
-            Series(newest.instrument.name, group, raters, items, by_item, totals, rater_totals)
+            Series(
+                newest.instrument.name,
+                group,
+                raters,
+                items,
+                by_item,
+                totals,
+                rater_totals,
+                {i.text: i.shown for i in item_rows},
+            )
         )
     return out
 

@@ -99,7 +99,7 @@ def rating_save(
                 _("Borgerens egen score indtastes af borgeren selv på selvvurderingssiden.")
             )
         raise ValidationError(
-            _("Din rolle må ikke indtaste scores for “%(rater)s”.") % {"rater": rater.label}
+            _("Din rolle må ikke indtaste scores for “%(rater)s”.") % {"rater": rater.shown}
         )
     items = {i.pk: i for i in Item.objects.filter(version=assessment.version_id)}
     steps = set(
@@ -298,8 +298,9 @@ def instrument_version_create(
     """A new version of the instrument, or None when nothing changed.
 
     Old versions are left as they are, so assessments made with them keep their items.
-    Translations of an item whose Danish text is unchanged are carried over, so languages
-    added as data survive an edit.
+    Translations (and the citizen's own wording) of an item whose Danish text is unchanged,
+    and of a rater whose heading is unchanged, are carried over, so languages added as data
+    survive an edit.
     """
     if not items:
         raise ValidationError(_("Værktøjet skal have mindst ét punkt."))
@@ -312,8 +313,12 @@ def instrument_version_create(
     if not raters:
         raise ValidationError(_("Vælg mindst én bedømmer."))
     current = instrument.current
+    own: dict[str, dict[str, str]] = {}  # the citizen's own wordings, by Danish text
+    heading: dict[tuple[str, str], dict[str, str]] = {}  # raters' translations, by kind and label
     if current is not None:
         known = {i.text: i.translations for i in current.items.all()}
+        own = {i.text: i.self_texts for i in current.items.all()}
+        heading = {(r.kind, r.label): r.translations for r in current.raters.all()}
         for spec in items:
             spec.translations = {**known.get(spec.text, {}), **spec.translations}
     new = (
@@ -345,6 +350,7 @@ def instrument_version_create(
             position=n,
             text=spec.text,
             translations=spec.translations,
+            self_texts=own.get(spec.text, {}),
             area=areas.get(spec.area),
         )
         for n, spec in enumerate(items, start=1)
@@ -354,7 +360,13 @@ def instrument_version_create(
         for s in sorted(steps, key=lambda s: s.value)
     )
     Rater.objects.bulk_create(
-        Rater(version=version, kind=kind, label=label, position=n)
+        Rater(
+            version=version,
+            kind=kind,
+            label=label,
+            translations=heading.get((kind, label), {}),
+            position=n,
+        )
         for n, (kind, label) in enumerate(raters, start=1)
     )
     return version

@@ -10,6 +10,12 @@ instructions) under "Arbejdsmarkedsperspektiv" and language, attitude, social an
 professional competences, teamwork and hygiene under "Faglige, personlige og sociale
 kompetencer". Hedensted's intro tool (seed 000, line ~92) names only its parameters; the item
 texts below are ours.
+
+The raters are named as seed 004 names them ("Score borger", "Score tilbudssted", "Score
+rådgiver/konsulent"), in both tools, the offer site always by the seed's word. The
+citizen's self-scoring page asks each item in the first person ("Jeg forstår og taler dansk");
+those wordings and the raters' English are set by `reword`, which migration 0006 runs on the
+rows 0002 shipped.
 """
 
 SCALE = [
@@ -45,6 +51,75 @@ REINVESTMENT_ITEMS = [
     ("Kan indgå i arbejde i en gruppe/team", "Can work in a group/team", COMPETENCES),
     ("Har god hygiejne", "Has good hygiene", COMPETENCES),
 ]
+
+# The citizen's own wording of each item, Danish and English, by the item's Danish text.
+SELF_TEXTS = {
+    "Kan forstå og tale dansk": ("Jeg forstår og taler dansk", "I understand and speak Danish"),
+    "Er motiveret omkring arbejdsopgaver": (
+        "Jeg er motiveret for mine arbejdsopgaver",
+        "I am motivated by my work tasks",
+    ),
+    "Har en positiv indstilling": ("Jeg har en positiv indstilling", "I have a positive attitude"),
+    "Kan arbejde selvstændigt": ("Jeg kan arbejde selvstændigt", "I can work independently"),
+    "Har stabilt fremmøde inden for den aftalte arbejdstid": (
+        "Jeg møder stabilt inden for den aftalte arbejdstid",
+        "I attend steadily within the agreed working hours",
+    ),
+    "Kan tage ansvar og initiativ": (
+        "Jeg kan tage ansvar og initiativ",
+        "I can take responsibility and initiative",
+    ),
+    "Kan indgå i sociale sammenhænge": (
+        "Jeg kan indgå i sociale sammenhænge",
+        "I can take part in social settings",
+    ),
+    "Har relevante faglige kompetencer": (
+        "Jeg har relevante faglige kompetencer",
+        "I have relevant professional skills",
+    ),
+    "Kan færdiggøre det som påbegyndes": (
+        "Jeg gør det færdigt, som jeg begynder på",
+        "I finish what I start",
+    ),
+    "Kan modtage og forstå instruktion, og udføre den": (
+        "Jeg kan modtage og forstå en instruktion og udføre den",
+        "I can receive and understand instructions, and carry them out",
+    ),
+    "Kan indgå i arbejde i en gruppe/team": (
+        "Jeg kan arbejde i en gruppe/et team",
+        "I can work in a group/team",
+    ),
+    "Har god hygiejne": ("Jeg har god hygiejne", "I have good hygiene"),
+    "Udvikler sit danske sprog": ("Jeg udvikler mit danske sprog", "I am developing my Danish"),
+    "Ser dansk fjernsyn": ("Jeg ser dansk fjernsyn", "I watch Danish television"),
+    "Møder stabilt og til tiden": (
+        "Jeg møder stabilt og til tiden",
+        "I attend steadily and on time",
+    ),
+    "Forstår instruktioner": ("Jeg forstår instruktioner", "I understand instructions"),
+    "Er motiveret for at komme i arbejde": (
+        "Jeg er motiveret for at komme i arbejde",
+        "I am motivated to get into work",
+    ),
+    "Har faglige kompetencer": ("Jeg har faglige kompetencer", "I have professional skills"),
+}
+
+REINVESTMENT = "Progressionsmåling, 12 punkter (Geninvesteringsprojekt Integration)"
+INTRO = "Hedensteds introforløb"
+
+# Each tool's raters: kind, Danish heading, English heading.
+RATERS = {
+    REINVESTMENT: [
+        ("citizen", "Score borger", "Citizen's score"),
+        ("offer_site", "Score tilbudssted", "Offer site's score"),
+        ("advisor", "Score rådgiver/konsulent", "Advisor's/consultant's score"),
+    ],
+    INTRO: [
+        ("citizen", "Borgerens egen vurdering", "The citizen's own assessment"),
+        ("offer_site", "Tilbudssted", "Offer site"),
+        ("advisor", "Rådgiver/konsulent", "Advisor/consultant"),
+    ],
+}
 
 INTRO_ITEMS = [
     ("Udvikler sit danske sprog", "Is developing their Danish"),
@@ -110,27 +185,41 @@ def ship(apps):
     Language.objects.create(code="en", name="English", rtl=False, texts=EN_TEXTS)
     _instrument(
         apps,
-        "Progressionsmåling, 12 punkter (Geninvesteringsprojekt Integration)",
+        REINVESTMENT,
         "Score 5 er bedste og 1 er dårligst. Progressionen tydeliggøres i samtale med borgeren "
         "ud fra diagrammet.",
-        [
-            ("citizen", "Score borger"),
-            ("offer_site", "Score tilbudssted"),
-            ("advisor", "Score rådgiver/konsulent"),
-        ],
+        [(kind, da) for kind, da, _en in RATERS[REINVESTMENT]],
         REINVESTMENT_ITEMS,
         [COMPETENCES, PERSPECTIVE],
     )
     _instrument(
         apps,
-        "Hedensteds introforløb",
+        INTRO,
         "Hedensted Kommunes progressionsværktøj til introforløb for integrationsborgere. "
         "Score 5 er bedste og 1 er dårligst.",
-        [
-            ("citizen", "Borgerens egen vurdering"),
-            ("offer_site", "Praktiksted"),
-            ("advisor", "Ambassadør/rådgiver"),
-        ],
+        [(kind, da) for kind, da, _en in RATERS[INTRO]],
         INTRO_ITEMS,
         [],
     )
+    Rater = apps.get_model("assessments", "Rater")
+    if any(f.name == "translations" for f in Rater._meta.get_fields()):
+        reword(apps)  # with the real models (a flushed test database), not in 0002
+
+
+def reword(apps):
+    """The shipped tools' raters as seed 004 names them, with their English, and the items'
+    first-person wordings for the self-scoring page. Only the shipped first versions are
+    touched (a municipality's own later versions keep their words), and only their wording:
+    what is scored stays the same."""
+    Rater = apps.get_model("assessments", "Rater")
+    Item = apps.get_model("assessments", "Item")
+    for name, raters in RATERS.items():
+        for kind, da, en in raters:
+            Rater.objects.filter(
+                version__instrument__name=name, version__number=1, kind=kind
+            ).update(label=da, translations={"en": en})
+        for item in Item.objects.filter(version__instrument__name=name, version__number=1):
+            if item.text in SELF_TEXTS:
+                da, en = SELF_TEXTS[item.text]
+                item.self_texts = {"da": da, "en": en}
+                item.save(update_fields=["self_texts"])

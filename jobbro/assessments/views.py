@@ -95,14 +95,19 @@ def _series_charts(s: selectors.Series) -> dict:
         return charts.lines(dates, by_rater, low, high, **size)
 
     items = [
-        {"n": n, "text": text, "values": s.by_item[text], "chart": curves(s.by_item[text])}
+        {
+            "n": n,
+            "text": s.shown.get(text, text),
+            "values": s.by_item[text],
+            "chart": curves(s.by_item[text]),
+        }
         for n, text in enumerate(s.items, start=1)
     ]
     return {
         "s": s,
         "totals_chart": curves(s.rater_totals, width=640, height=240),
         "items": items,
-        "legend": [{"label": r.label, **charts.STYLE[r.kind]} for r in s.raters],
+        "legend": [{"label": r.shown, **charts.STYLE[r.kind]} for r in s.raters],
         "rows": list(zip(s.assessments, s.totals, s.rater_totals, strict=True)),
     }
 
@@ -211,7 +216,7 @@ def _grid_rows(view, raters, editable: list[str], posted: dict) -> list[dict]:
             cells.append(
                 {
                     "kind": r.kind,
-                    "label": r.label,
+                    "label": r.shown,
                     "editable": r.kind in editable,
                     "value": "" if value is None else value,
                     "comment": comment,
@@ -356,7 +361,7 @@ def _self_score_context(assessment, language, texts: dict, items, n: int, error:
         "dir": language.direction if language else "ltr",
         "texts": texts,
         "item": item,
-        "item_text": item.text_in(code) if item else "",
+        "item_text": item.self_text_in(code) if item else "",
         "n": n,
         "total": len(items),
         "question": texts.get("question", "{n}/{total}").format(n=n, total=len(items)),

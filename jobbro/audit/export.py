@@ -19,8 +19,11 @@ def access_log(citizen):
         "access_log",
         _("Hvem har set eller ændret oplysningerne, og hvorfor"),
         entries,
-        ["at", "user", "action", "purpose", "reason", "fields", "path"],
+        ["at", "user", "action", "purpose", "reason", "path"],
         model=AccessLogEntry,
-        extra={"role": (_("rolle"), lambda e: e.role_label)},
+        extra={
+            "role": (_("rolle"), lambda e: e.role_label),
+            "fields": (_("felter"), lambda e: e.fields_label),  # in Danish, as on the page
+        },
         wide=False,  # one line per entry: a log of hundreds of entries stays readable
     )

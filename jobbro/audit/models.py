@@ -20,7 +20,7 @@ from . import chain
 
 
 class Action(models.TextChoices):
-    VIEW = "view", _("Åbnet")
+    VIEW = "view", _("Åbnet sagen")
     LIST = "list", _("Vist i liste")
     SEARCH = "search", _("Fundet ved søgning")
     EXPORT = "export", _("Eksporteret")
@@ -110,6 +110,13 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only")
+
+    @property
+    def fields_label(self) -> str:
+        """The logged fields in Danish: "fornavn, efternavn", not "first_name,last_name"."""
+        from .fields import labels
+
+        return labels(self.fields)
 
     @property
     def role_label(self) -> str:

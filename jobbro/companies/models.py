@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.kinds import kind
 from jobbro.core.locking import Versioned
 
 
@@ -97,12 +98,14 @@ class DanishLevel(models.TextChoices):
 
 
 class OpeningKind(models.TextChoices):
-    ORDINARY = "ordinary", _("Ordinært job")
-    WAGE_SUBSIDY = "wage_subsidy", _("Job med løntilskud")
-    INTERNSHIP = "internship", _("Virksomhedspraktik")
-    IGU = "igu", _("IGU-forløb")
-    SMALL_JOB = "small_job", _("Småjob / lønnede timer")
-    LEISURE_JOB = "leisure_job", _("Fritidsjob for unge")
+    """What an opening offers; a placement in it has the same kind, by the same name."""
+
+    ORDINARY = kind("ordinary")
+    WAGE_SUBSIDY = kind("wage_subsidy")
+    INTERNSHIP = kind("internship")
+    IGU = kind("igu")
+    SMALL_JOB = kind("small_job")
+    LEISURE_JOB = kind("leisure_job")
 
 
 class OpeningQuerySet(models.QuerySet):

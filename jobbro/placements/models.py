@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.companies.models import MAX_HOURS_PER_WEEK
+from jobbro.core.kinds import kind
 from jobbro.core.locking import Versioned
 
 # Middelfart's rule (seed 002): an acute problem in a course is answered within 24 hours.
@@ -16,17 +17,18 @@ ACUTE_ANSWER_HOURS = 24
 
 
 class PlacementKind(models.TextChoices):
-    """What the citizen does. The staircase step follows from this and the company's sector."""
+    """What the citizen does. The staircase step follows from this and the company's sector.
+    Named as the job bank's openings are (jobbro.core.kinds)."""
 
-    ORDINARY = "ordinary", _("Ordinært arbejde")
-    WAGE_SUBSIDY = "wage_subsidy", _("Løntilskud")
-    INTERNSHIP = "internship", _("Virksomhedspraktik")
-    OTHER_EFFORT = "other_effort", _("Øvrige udviklingsindsatser, herunder nytteindsats")
-    IGU = "igu", _("IGU-forløb")
-    SMALL_JOB = "small_job", _("Småjob / lønnede timer")
-    LEISURE_JOB = "leisure_job", _("Fritidsjob")
-    EDUCATION = "education", _("Uddannelse (VUC, FVU)")
-    FLEXJOB = "flexjob", _("Fleksjob")
+    ORDINARY = kind("ordinary")
+    WAGE_SUBSIDY = kind("wage_subsidy")
+    INTERNSHIP = kind("internship")
+    OTHER_EFFORT = kind("other_effort")
+    IGU = kind("igu")
+    SMALL_JOB = kind("small_job")
+    LEISURE_JOB = kind("leisure_job")
+    EDUCATION = kind("education")
+    FLEXJOB = kind("flexjob")
 
 
 # The kinds of placement that need no company (a school, a municipal utility effort).

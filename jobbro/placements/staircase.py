@@ -109,24 +109,30 @@ SHORT_LABELS = {
 }
 
 
+# Kinds on a step that is named for another kind (IGU and flexjob stand on the wage-subsidy
+# steps, a small job on ordinary work, education on the last step): they are named as what
+# they are, so an IGU is never called "løntilskud".
+NAMED_AS_KIND = (
+    PlacementKind.IGU,
+    PlacementKind.FLEXJOB,
+    PlacementKind.SMALL_JOB,
+    PlacementKind.LEISURE_JOB,
+    PlacementKind.EDUCATION,
+)
+
+
 def describe_step(step: int | None, kind: str | None = None, *, short: bool = False) -> str:
-    """'Trin 4: Virksomhedspraktik i privat virksomhed', naming the kind when it is one of
-    those shown as what they are (IGU, small job, leisure job, education, flexjob).
-    Short: 'Trin 4 · praktik, privat'."""
+    """'Trin 4: Virksomhedspraktik i privat virksomhed', or 'Trin 2: IGU-forløb' for the
+    kinds named as what they are. Short: 'Trin 4 · praktik, privat'."""
     if step is None:
         return _("Ikke placeret")
-    if short:
-        text = _("Trin %(n)s · %(label)s") % {"n": step, "label": SHORT_LABELS[Step(step)]}
+    if kind in NAMED_AS_KIND:
+        label = str(PlacementKind(kind).label)
     else:
-        text = _("Trin %(n)s: %(label)s") % {"n": step, "label": Step(step).label}
-    if kind and kind not in (
-        PlacementKind.ORDINARY,
-        PlacementKind.WAGE_SUBSIDY,
-        PlacementKind.INTERNSHIP,
-        PlacementKind.OTHER_EFFORT,
-    ):
-        text += f" ({PlacementKind(kind).label})"
-    return text
+        label = str(SHORT_LABELS[Step(step)] if short else Step(step).label)
+    if short:
+        return _("Trin %(n)s · %(label)s") % {"n": step, "label": label}
+    return _("Trin %(n)s: %(label)s") % {"n": step, "label": label}
 
 
 # Who could move up ----------------------------------------------------------------------

@@ -297,7 +297,7 @@ def test_case_worker_states_a_reason_for_a_citizen_outside_the_caseload(
     expect(page.get_by_text("Adgang: Begrundet adgang.")).to_be_visible()
     stated = access_log_rows(page).filter(has_text=OUTSIDE_REASON)
     expect(stated).to_contain_text("Alice")
-    expect(stated).to_contain_text("Åbnet · Begrundet adgang")
+    expect(stated).to_contain_text("Åbnet sagen · Begrundet adgang")
     pages.check("case-file-stated-reason")
     stated = AccessLogEntry.objects.filter(
         citizen_id=omar.pk, user=people["alice"], purpose=Purpose.STATED

@@ -72,7 +72,7 @@ def test_it_takes_an_assessment_through_three_raters_the_phone_and_the_pdf(
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "en")
     expect(html).to_have_attribute("dir", "ltr")
-    expect(page.get_by_text("Can understand and speak Danish")).to_be_visible()
+    expect(page.get_by_text("I understand and speak Danish")).to_be_visible()
     pages.check("self-scoring-phone")
     target = page.get_by_text("To a very large extent")
     box = target.locator("xpath=..").bounding_box()

@@ -150,7 +150,7 @@ def test_it_records_only_the_citizen_rater_on_the_self_scoring_page(
     page = client.get(url, {"sprog": "en", "punkt": 1})
     html = page.content.decode()
     assert '<html lang="en" dir="ltr">' in html
-    assert "Can understand and speak Danish" in html
+    assert "I understand and speak Danish" in html  # the citizen speaks of themselves
     response = client.post(f"{url}?sprog=en&punkt=1", {"value": "4"})
     assert response.status_code == 302 and response["Location"].endswith("punkt=2")
     client.post(f"{url}?sprog=en&punkt=2", {"skip": "1"})

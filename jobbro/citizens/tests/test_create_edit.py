@@ -318,7 +318,7 @@ class TestExport:
         assert case_file["first_name"] == "Fatima"
         assert [e["text"] for e in parts["timeline"]["rows"]] == ["Første samtale"]
         actions = [e["action"] for e in parts["access_log"]["rows"]]
-        assert "Åbnet" in actions  # alice's view above
+        assert "Åbnet sagen" in actions  # alice's view above
         assert "Eksporteret" in actions  # the export itself
 
     def test_it_logs_the_export(self, client, alice, citizens):

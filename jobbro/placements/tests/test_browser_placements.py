@@ -35,7 +35,7 @@ def test_an_internship_from_placement_to_ending(page, live_server, people, citiz
     log_in(page, pages, "alice")
     page.goto(f"/borgere/{fatima.pk}/")
     section = page.locator("#placements + p")
-    expect(section).to_contain_text("Trin 6: Øvrige udviklingsindsatser")
+    expect(section).to_contain_text("Trin 6: Uddannelse (VUC, FVU)")
     pages.check("case-file-before")
 
     page.get_by_role("link", name="Opret forløb").click()
@@ -113,5 +113,5 @@ def test_an_internship_from_placement_to_ending(page, live_server, people, citiz
     assert placement.end_reason == "education"
 
     page.get_by_role("link", name="Til borgerens sag").click()
-    expect(section).to_contain_text("Trin 6: Øvrige udviklingsindsatser")
+    expect(section).to_contain_text("Trin 6: Uddannelse (VUC, FVU)")
     pages.check("case-file-after")
