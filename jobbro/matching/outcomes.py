@@ -1,14 +1,17 @@
 """How a placement turned out, for the evaluation and the score's past-outcome factors.
 
 A placement "led to work" when it was paid work itself (ordinary work, a small job, IGU,
-flexjob, wage subsidy, a leisure job) or when the citizen had such a placement starting on
-or after its end. An internship with paid hours counts as paid hours. Cancelled is "dropped".
+flexjob, wage subsidy, a leisure job), when it ended because the citizen got ordinary work,
+or when the citizen had such a placement starting on or after its end. It "dropped" when it
+was cancelled or broke off: the citizen or the company stopped it, or it did not suit the
+citizen (the wrong matches the evaluation is there to find). An internship with paid hours
+counts as paid hours; one that ended otherwise (as planned, illness, leave, a move) as ended.
 """
 
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.placements.models import Placement, PlacementKind, PlacementStatus
+from jobbro.placements.models import EndReason, Placement, PlacementKind, PlacementStatus
 
 PAID_WORK = (
     PlacementKind.ORDINARY,
@@ -18,6 +21,9 @@ PAID_WORK = (
     PlacementKind.WAGE_SUBSIDY,
     PlacementKind.LEISURE_JOB,
 )
+# End reasons that say the match broke off (dropped), and the one that says it led to work.
+BROKE_OFF = (EndReason.CITIZEN_STOPPED, EndReason.COMPANY_STOPPED, EndReason.NOT_SUITABLE)
+TO_WORK = EndReason.ORDINARY_JOB
 
 JOB, PAID_HOURS, ENDED, DROPPED, ONGOING, NONE = (
     "job",
@@ -59,7 +65,9 @@ def outcome_case(prefix: str = "") -> Case:
         else When(pk__isnull=True, then=Value(NONE)),
         When(Q(**{f"{p}status": PlacementStatus.CANCELLED}), then=Value(DROPPED)),
         When(ended & Q(**{f"{p}kind__in": PAID_WORK}), then=Value(JOB)),
+        When(ended & Q(**{f"{p}end_reason": TO_WORK}), then=Value(JOB)),
         When(ended & Q(later_work(p)), then=Value(JOB)),
+        When(ended & Q(**{f"{p}end_reason__in": BROKE_OFF}), then=Value(DROPPED)),
         When(ended & Q(**{f"{p}paid_hours_per_week__gt": 0}), then=Value(PAID_HOURS)),
         When(ended, then=Value(ENDED)),
         default=Value(ONGOING),
@@ -68,4 +76,6 @@ def outcome_case(prefix: str = "") -> Case:
 
 def worked_q() -> Q:
     """Ended placements that led to work (for rates per company and occupation)."""
-    return Q(status=PlacementStatus.ENDED) & (Q(kind__in=PAID_WORK) | Q(later_work()))
+    return Q(status=PlacementStatus.ENDED) & (
+        Q(kind__in=PAID_WORK) | Q(end_reason=TO_WORK) | Q(later_work())
+    )

@@ -3,11 +3,13 @@
 import datetime as dt
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from jobbro.matching import evaluation
 from jobbro.matching.models import Decision, Suggestion
+from jobbro.matching.outcomes import outcome_case, worked_q
 from jobbro.placements.models import Placement
 
 TODAY = dt.date(2026, 6, 1)
@@ -86,3 +88,36 @@ def test_the_backtest_replays_history(people, fatima_profile, kitchen):
     text = out.getvalue()
     assert "Førte til arbejde: 6/11" in text
     assert "nr. 1: 6/6 = 100.0 %" in text and "nr. 2 og lavere: 0/5 = 0.0 %" in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "end_reason", "paid_hours", "outcome"),
+    [
+        ("internship", "ended", "ordinary_job", 0, "job"),  # it led to ordinary work
+        ("internship", "ended", "citizen_stopped", 0, "dropped"),
+        ("internship", "ended", "company_stopped", 10, "dropped"),
+        ("internship", "ended", "not_suitable", 0, "dropped"),  # a wrong match
+        ("internship", "cancelled", "", 0, "dropped"),
+        ("internship", "ended", "illness", 0, "ended"),
+        ("internship", "ended", "completed", 10, "paid_hours"),
+        ("ordinary", "ended", "citizen_stopped", 0, "job"),  # it was paid work itself
+        ("internship", "active", "", 0, "ongoing"),
+    ],
+)
+def test_a_placements_end_reason_decides_its_outcome(
+    people, fatima_profile, kitchen, kind, status, end_reason, paid_hours, outcome
+):
+    placement = Placement.objects.create(
+        citizen=fatima_profile.citizen,
+        company=kitchen.company,
+        kind=kind,
+        starts_on=TODAY,
+        ends_on=TODAY + dt.timedelta(days=30),
+        status=status,
+        end_reason=end_reason,
+        paid_hours_per_week=paid_hours,
+    )
+    got = Placement.objects.annotate(o=outcome_case()).get(pk=placement.pk).o
+    assert got == outcome
+    worked = Placement.objects.filter(worked_q(), pk=placement.pk).exists()
+    assert worked == (outcome == "job")
