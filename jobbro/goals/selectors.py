@@ -45,6 +45,7 @@ from jobbro.citizens.status import CaseStatus, ClosingReason, StatusPeriod
 from jobbro.lib import isocodes
 from jobbro.lib.aggregates import SMALLEST_GROUP, fold_small_groups, is_small
 from jobbro.lib.dates import add_years
+from jobbro.lib.text import lower_first
 from jobbro.placements.models import Placement, PlacementKind, PlacementStatus
 
 from . import categories
@@ -676,7 +677,7 @@ def self_support(
             g = by_kind[kind]
             result.append(
                 SelfSupport(
-                    _("Efter %(kind)s") % {"kind": str(kinds[kind]).lower()},
+                    _("Efter %(kind)s") % {"kind": lower_first(kinds[kind])},
                     g["efforts"],
                     g["days"],
                     folded=fold and is_small(g["efforts"]),

@@ -74,3 +74,16 @@ def test_it_counts_weeks_self_supporting_in_the_26_weeks_after_an_effort():
     assert after_programme.days == 42
     assert after_programme.weeks == Decimal("6.0")
     assert after_programme.share == Decimal("23.1")  # 42 of 182 days
+
+
+@pytest.mark.django_db
+def test_it_names_each_kind_of_effort_in_its_own_case():
+    """ "Efter IGU-forløb", "Efter uddannelse (VUC, FVU)": an abbreviation keeps its capitals."""
+    for i, kind in enumerate((K.IGU, K.EDUCATION, K.INTERNSHIP)):
+        place(person(D(1990, 1, i + 1)), kind, D(2023, 1, 1), D(2023, 6, 30))
+    labels = {s.label for s in self_support(D(2025, 1, 1), fold=False)}
+    assert labels == {
+        "Efter IGU-forløb",
+        "Efter uddannelse (VUC, FVU)",
+        "Efter virksomhedspraktik",
+    }
