@@ -40,6 +40,8 @@ from . import names
 from .assessments import build_assessments
 from .attendance import build_attendance
 from .companies import build_companies
+from .goals import HISTORY_YEARS, build_goals
+from .goals import in_project as goals_in_project
 from .journal import build_journal
 from .law import build_law
 from .matching import build_matching
@@ -210,12 +212,13 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         staff = _build_staff(rng, citizens)
         people = _plan_people(rng, citizens, staff)
         support = _build_citizens(rng, people, staff, today, stdout)
-        build_law(seed=seed, today=today, support=support, stdout=stdout)
         consultants = list(User.objects.filter(role=Role.COMPANY_CONSULTANT).order_by("id"))
         build_companies(
             rng, today=today, citizens=citizens, consultants=consultants, staff=staff.ambassadors
         )
         build_placements(rng, today=today, stdout=stdout)
+        # After the placements: benefits follow the work (demo/goals.py).
+        build_law(seed=seed, today=today, support=support, stdout=stdout)
         build_assessments(rng, today=today, stdout=stdout)
         build_screening(seed=seed, today=today, stdout=stdout)
         build_matching(seed=seed, today=today, stdout=stdout)
@@ -224,6 +227,7 @@ def build(*, seed: int, citizens: int, today: dt.date, stdout=None) -> None:
         build_status(seed=seed, today=today, stdout=stdout)
         build_mentors(seed=seed, today=today, stdout=stdout)
         build_programmes(seed=seed, today=today, stdout=stdout)
+        build_goals(seed=seed, today=today, stdout=stdout)
         build_attendance(seed=seed, today=today, stdout=stdout)
         build_meetings(seed=seed, today=today, stdout=stdout)
     if stdout is not None:
@@ -510,7 +514,9 @@ class _Drawer:
         elif person.recent:
             settle_day = _workday_on_or_before(today - dt.timedelta(days=rng.randint(5, 7)))
         else:
-            settle_day = _workday_on_or_before(today - dt.timedelta(days=rng.randint(11, 1095)))
+            settle_day = _workday_on_or_before(
+                today - dt.timedelta(days=rng.randint(11, 365 * HISTORY_YEARS))
+            )
         settled_at = self.at(settle_day)
         effort_at = None
         if person.recent in ("", "started"):
@@ -564,8 +570,8 @@ class _Drawer:
         )
         self.support = _benefit(rng, person, adult_now)  # drawn here, as it always was
         # In the ambassador project: an enrolment in Det integrerede Liv (made once the
-        # citizens have their ids, in _build_citizens).
-        in_project = rng.random() < 0.4
+        # citizens have their ids, in _build_citizens); women more often (demo/goals.py).
+        in_project = goals_in_project(rng, female)
         if in_project:
             self.in_project.append(citizen)
         citizen.set_cpr(_cpr(rng, birth, female, self.used_cprs))

@@ -5,7 +5,8 @@ kontanthjælp, spouse-supported, self-supporting); here it becomes a history of 
 periods from the day they were settled, carried through the reforms they lived through
 (selvforsørgelses- og hjemrejseydelse until 30.06.2025, then kontanthjælp), with a rate and
 supplements where the law has them. A few later change to sickness or maternity benefit,
-as cases do.
+as cases do. While a citizen is in ordinary work or IGU, the history says self-supporting,
+and the benefit in force again after it (`goals.with_work`): so it runs after the placements.
 """
 
 import datetime as dt
@@ -16,6 +17,9 @@ from django.utils import timezone
 from jobbro.citizens.models import Citizen
 from jobbro.law.history import OLD_BENEFIT_TYPES, carried
 from jobbro.law.models import Benefit, BenefitPeriod, BenefitRate, BenefitSupplement
+from jobbro.placements.models import Placement, PlacementStatus
+
+from .goals import PAYS_A_LIVING, with_work
 
 BATCH = 2000
 
@@ -29,6 +33,16 @@ def build_law(*, seed: int, today: dt.date, support: dict[int, str], stdout=None
     supplements = {s.code: s for s in BenefitSupplement.objects.all()}
     periods: list[BenefitPeriod] = []
     chosen: list[tuple[BenefitPeriod, list[BenefitSupplement]]] = []
+    # Work that pays a living (demo/goals.py): self-supporting while it runs.
+    self_supporting = benefits["selvforsoergende"]
+    spans: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    work = Placement.objects.filter(
+        kind__in=PAYS_A_LIVING, status__in=(PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+    ).values_list("citizen_id", "starts_on", "ends_on")
+    for cid, starts_on, ends_on in work:
+        if starts_on <= today:
+            running = ends_on is None or ends_on >= today
+            spans.setdefault(cid, []).append((starts_on, None if running else ends_on))
     citizens = Citizen.objects.filter(pk__in=list(support)).only(
         "id", "settled_at", "childcare_needs", "case_worker_id"
     )
@@ -45,6 +59,7 @@ def build_law(*, seed: int, today: dt.date, support: dict[int, str], stdout=None
                 history[-1] = (benefit, since, change - dt.timedelta(days=1))
                 other = benefits[rng.choice(("sygedagpenge", "barselsdagpenge"))]
                 history.append((other, change, None))
+        history = with_work(history, spans.get(citizen.pk, []), self_supporting)
         for benefit, starts_on, ends_on in history:
             period = BenefitPeriod(
                 citizen_id=citizen.pk,

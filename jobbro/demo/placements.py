@@ -1,12 +1,13 @@
-"""The demo municipality's placements: three years on the priority staircase.
+"""The demo municipality's placements: up to seven years on the priority staircase.
 
-Every citizen whose employment effort has started gets one to three placements since then,
-on every step and of every kind (internships private and public, some with paid hours,
-wage subsidy, ordinary and small jobs, IGU, leisure jobs for youths, VUC/FVU, flexjob,
-utility work). The project's citizens in an active placement get a plan for the course
+Every citizen whose employment effort has started (but a few) follows one course since
+then (`goals.career`): internships and other efforts until a first job, which comes for
+most within a few years, through wage subsidy or IGU for some; on every step and of every
+kind (internships private and public, some with paid hours, wage subsidy, ordinary and small
+jobs, IGU, leisure jobs for youths, VUC/FVU, flexjob, utility work). The project's citizens in an active placement get a plan for the course
 (with revisions), follow-ups from its rhythm (done ones, and open ones: some overdue, some
-this week for the demo "ambassador" login), now and then an acute issue (one not answered
-in 24 hours), and a retention plan; internships that ended have their ending conversation.
+this week for the demo "ambassador" login), now and then an acute issue (over the last year,
+nearly all answered within 24 hours; one open past them), and a retention plan; internships that ended have their ending conversation.
 Everything comes from the shared random stream and `today`.
 """
 
@@ -39,6 +40,8 @@ from jobbro.placements.models import (
 from jobbro.placements.services import acute_flag_breaches
 from jobbro.programmes.selectors import in_ambassador_project
 
+from .goals import HISTORY_YEARS, career
+
 BATCH = 2500
 # The ending conversations' summaries, and the reason each gives for the internship's end.
 _ENDINGS = {
@@ -48,37 +51,9 @@ _ENDINGS = {
         EndReason.NOT_SUITABLE
     ),
 }
-YEARS_BACK = 3
+YEARS_BACK = HISTORY_YEARS
 
-# (kind, weight) for adults; youths draw leisure jobs and education more often.
-_ADULT_KINDS = (
-    (PlacementKind.INTERNSHIP, 46),
-    (PlacementKind.WAGE_SUBSIDY, 12),
-    (PlacementKind.ORDINARY, 9),
-    (PlacementKind.SMALL_JOB, 6),
-    (PlacementKind.IGU, 6),
-    (PlacementKind.EDUCATION, 10),
-    (PlacementKind.OTHER_EFFORT, 8),
-    (PlacementKind.FLEXJOB, 3),
-)
-_YOUTH_KINDS = (
-    (PlacementKind.LEISURE_JOB, 35),
-    (PlacementKind.EDUCATION, 35),
-    (PlacementKind.INTERNSHIP, 20),
-    (PlacementKind.IGU, 10),
-)
-_WEEKS = {
-    PlacementKind.INTERNSHIP: (4, 16),
-    PlacementKind.WAGE_SUBSIDY: (13, 52),
-    PlacementKind.ORDINARY: (26, 104),
-    PlacementKind.SMALL_JOB: (8, 40),
-    PlacementKind.IGU: (52, 104),
-    PlacementKind.EDUCATION: (10, 40),
-    PlacementKind.OTHER_EFFORT: (4, 13),
-    PlacementKind.FLEXJOB: (26, 104),
-    PlacementKind.LEISURE_JOB: (13, 52),
-}
-_HOURS = {
+_HOURS: dict[str, tuple[int, int]] = {
     PlacementKind.ORDINARY: (25, 37),
     PlacementKind.SMALL_JOB: (5, 15),
     PlacementKind.LEISURE_JOB: (4, 10),
@@ -150,33 +125,26 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
 
     citizens = Citizen.objects.filter(effort_started_at__isnull=False).order_by("id")
     rows = citizens.annotate(in_project=in_ambassador_project()).values_list(
-        "id", "effort_started_at", "youth_status", "in_project"
+        "id", "effort_started_at", "youth_status", "in_project", "integration_period_end"
     )
     placements: list[Placement] = []
-    for cid, started_at, youth, in_project in rows.iterator(chunk_size=BATCH):
+    for cid, started_at, youth, in_project, programme_end in rows.iterator(chunk_size=BATCH):
         if started_at is None:  # not so (filtered above), but the column is nullable
             continue
         start = max(earliest, started_at.astimezone(tz).date() + dt.timedelta(days=7))
-        if start >= today or rng.random() < 0.15:
+        if start >= today or rng.random() < 0.08:
             continue
-        kinds = _YOUTH_KINDS if youth != YouthStatus.NOT_YOUTH else _ADULT_KINDS
         ambassador = None
         if in_project:
             ambassador = demo_ambassador if rng.random() < 0.6 else rng.choice(ambassadors)
-        for _ in range(rng.choice((1, 1, 2, 2, 3))):
-            if start >= today:
-                break
-            kind = rng.choices([k for k, _w in kinds], [w for _k, w in kinds])[0]
-            weeks = rng.randint(*_WEEKS[kind])
-            ends = start + dt.timedelta(weeks=weeks)
+        # One course through the staircase (demo/goals.py): efforts until the first job.
+        for planned in career(rng, start, today, youth=youth != YouthStatus.NOT_YOUTH):
+            kind, ends = planned.kind, planned.ends_on
             company = None
             if kind not in (PlacementKind.EDUCATION, PlacementKind.OTHER_EFFORT):
                 company = rng.choice(public if rng.random() < 0.3 else private)
             active = ends >= today
             hours = _HOURS.get(kind)
-            paid = Decimal(0)
-            if kind == PlacementKind.INTERNSHIP and rng.random() < 0.25:
-                paid = Decimal(rng.choice((5, 8, 10, 15)))  # Nordfyns: internship + paid hours
             opening = openings.get((company[0], kind)) if company else None
             if opening and active:
                 # No more active placements in an opening than its capacity; a full
@@ -191,20 +159,24 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
                     company_id=company[0] if company else None,
                     opening_id=opening,
                     kind=kind,
-                    starts_on=start,
+                    starts_on=planned.starts_on,
                     ends_on=ends if not active or rng.random() < 0.7 else None,
                     hours_per_week=Decimal(rng.randint(*hours) if hours else rng.randint(15, 30)),
-                    paid_hours_per_week=paid,
+                    paid_hours_per_week=Decimal(planned.paid_hours),
                     status=PlacementStatus.ACTIVE if active else PlacementStatus.ENDED,
                     # An internship's reason follows its ending conversation (_build_courses).
                     end_reason="" if active else EndReason.COMPLETED,
                     # Made (version 1), then ended through placement_end, which counts up.
                     version=1 if active else 2,
-                    ambassador=ambassador,
+                    # The project's ambassador follows the courses until the first job
+                    # (and while the integration programme lasts).
+                    ambassador=ambassador
+                    if planned.before_job
+                    and (programme_end is None or planned.starts_on <= programme_end)
+                    else None,
                     created_by=None,
                 )
             )
-            start = ends + dt.timedelta(days=rng.randint(7, 60))
     Placement.objects.bulk_create(placements, batch_size=BATCH)
     names = {c[0]: c[2] for c in companies}
     _build_courses(rng, placements, today, tz, contacts, names, ambassadors)
@@ -238,6 +210,18 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
     def at(day: dt.date, hour: int) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tzinfo=tz)
 
+    def acute(p, contact, reported, answered_at, answer) -> AcuteIssue:
+        return AcuteIssue(
+            placement=p,
+            reported_at=reported,
+            reported_by=contact,
+            description=rng.choice(_ACUTE),
+            registered_by=p.ambassador,
+            answered_at=answered_at,
+            answered_by=p.ambassador if answered_at else None,
+            answer=answer,
+        )
+
     reasoned: list[Placement] = []
     for p in placements:
         contact = contacts.get(p.company_id, "Kontaktpersonen")
@@ -257,6 +241,18 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
             )
             p.end_reason = _ENDINGS[summary]
             reasoned.append(p)
+        if p.ambassador is not None and rng.random() < 0.1:
+            # An acute issue during the course in the last year, nearly always answered
+            # within the 24 hours (the dashboard's number); acute_flag_breaches flags the rest.
+            first = max(p.starts_on, today - dt.timedelta(days=365))
+            last = min(p.ends_on or today, today) - dt.timedelta(days=1)
+            if first <= last:
+                day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+                reported = at(day, rng.randint(8, 14))
+                hours = rng.randint(1, 20) if rng.random() < 0.9 else rng.randint(26, 60)
+                done = min(timezone.now(), reported + dt.timedelta(hours=hours))
+                answer = "Talt med borgeren og virksomheden; aftalt, hvordan vi følger op."
+                issues.append(acute(p, contact, reported, done, answer))
         if p.ambassador is None or p.status != PlacementStatus.ACTIVE:
             continue
         company = company_names.get(p.company_id, "virksomheden")
@@ -306,7 +302,8 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
         day = workday_on_or_after(p.starts_on + dt.timedelta(days=plan.contact_every_days))
         last_done = None
         while day < today - dt.timedelta(days=3):
-            late = rng.randint(0, 2)
+            # Most contacts are made on the day planned (the dashboard's compliance).
+            late = 0 if rng.random() < 0.8 else rng.randint(1, 5)
             done = min(today - dt.timedelta(days=1), day + dt.timedelta(days=late))
             follow_ups.append(
                 FollowUp(
@@ -336,23 +333,12 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
             if not breached:
                 reported = timezone.now() - dt.timedelta(hours=rng.randint(30, 60))
             breached = True
+            at_ = timezone.now()
+            if answered:
+                at_ = min(at_, reported + dt.timedelta(hours=rng.randint(1, 20)))
+            answer = "Besøgt virksomheden; aftalt en ny plan for fremmødet."
             issues.append(
-                AcuteIssue(
-                    placement=p,
-                    reported_at=reported,
-                    reported_by=contact,
-                    description=rng.choice(_ACUTE),
-                    registered_by=p.ambassador,
-                    answered_at=min(
-                        timezone.now(), reported + dt.timedelta(hours=rng.randint(1, 20))
-                    )
-                    if answered
-                    else None,
-                    answered_by=p.ambassador if answered else None,
-                    answer="Besøgt virksomheden; aftalt en ny plan for fremmødet."
-                    if answered
-                    else "",
-                )
+                acute(p, contact, reported, at_ if answered else None, answer if answered else "")
             )
         if rng.random() < 0.3:
             rp = RetentionPlan(

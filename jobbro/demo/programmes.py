@@ -38,6 +38,8 @@ from jobbro.programmes.models import (
     Programme,
 )
 
+from .goals import states_on
+
 DEMO_PROGRAMMES = ("najah", "de-internationale", "introforloeb", "geninvestering")
 
 
@@ -363,20 +365,51 @@ REINVESTMENT_ENDINGS = (
 )
 
 
+# Seed 004's 18 still in ("0 er ansat i løntilskud, 5 i virksomhedspraktik uden sideløbende
+# småjob, 5 har småjobs og er sideløbende i virksomhedspraktik, 1 har barsel, 2 er i IGU,
+# 5 ... mentor ... sundhedsvæsenet").
+REINVESTMENT_STILL_IN = (
+    ("maternity", 1),
+    ("igu", 2),
+    ("mentor_health", 5),
+    ("internship_small_jobs", 5),
+    ("internship", 5),
+)
+
+
 def _reinvestment(rng: random.Random, people: _People, today: dt.date) -> None:
     project = Programme.objects.get(code="geninvestering")
     handover = today - dt.timedelta(days=420)
     # The seed's period (01.10.2016–31.12.2017), moved: the same 15 months from the handover.
     _redate(project, handover, handover + dt.timedelta(days=456))
-    first = people.draw(31, handover, women=False, taken=set())
-    later = people.draw(10, handover + dt.timedelta(days=30), women=False, taken=set(first))
-    starts = [(pk, handover) for pk in first]
-    starts += [(pk, handover + dt.timedelta(days=30 + 27 * i)) for i, pk in enumerate(later)]
-    order = list(range(len(starts)))
-    rng.shuffle(order)
+    # The 18 still in are in what seed 004 says (demo/goals.states_on): drawn first, from
+    # those in it today; the 23 who ended from everyone else.
+    states = states_on(today)
+    before = {pk for pk, _w, started in people.rows if started < handover}
+    taken: set[int] = set()
+    still_in: list[int] = []
+    for key, n in REINVESTMENT_STILL_IN:
+        pool = [pk for pk in states.get(key, []) if pk in before and pk not in taken]
+        chosen = rng.sample(pool, min(n, len(pool)))
+        taken.update(chosen)
+        still_in += chosen
+    # Too few in one of them: others who are in one of 004's efforts today.
+    active = sorted({pk for pks in states.values() for pk in pks if pk in before} - taken)
+    more = rng.sample(active, min(len(active), 18 - len(still_in)))
+    taken.update(more)
+    still_in += more
+    ended = people.draw(41 - len(still_in), handover, women=False, taken=taken)
+    chosen_all = ended + still_in  # the endings go to the first 23
+    later = set(rng.sample(chosen_all, min(10, len(chosen_all))))
+    starts, k = [], 0
+    for pk in chosen_all:
+        if pk in later:
+            starts.append((pk, handover + dt.timedelta(days=30 + 27 * k)))
+            k += 1
+        else:
+            starts.append((pk, handover))
     rows = []
-    for slot, i in enumerate(order):
-        pk, starts_on = starts[i]
+    for slot, (pk, starts_on) in enumerate(starts):
         reason = REINVESTMENT_ENDINGS[slot] if slot < len(REINVESTMENT_ENDINGS) else ""
         ends_on = None
         if reason:

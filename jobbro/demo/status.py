@@ -197,8 +197,14 @@ def _former_cases(rng: random.Random, today: dt.date, k: int) -> list[tuple]:
     for cid in chosen:
         settled = _at(add_years(today, -10) + dt.timedelta(days=rng.randint(0, 300)))
         started = settled + dt.timedelta(days=3)
+        # The residence permit came before the settlement, as for everyone else.
+        permit = timezone.localtime(settled).date() - dt.timedelta(days=rng.randint(21, 84))
         Citizen.objects.filter(pk=cid).update(
-            settled_at=settled, effort_started_at=started, created_at=settled, mentor=None
+            settled_at=settled,
+            effort_started_at=started,
+            created_at=settled,
+            mentor=None,
+            residence_permit_date=permit,
         )
         TimelineEvent.objects.filter(citizen_id=cid, kind=EventKind.EFFORT_STARTED).update(
             at=started

@@ -662,7 +662,9 @@ def test_the_demo_teacher_has_cohorts_and_the_ambassador_a_project(today):
     teacher = User.objects.get(username="underviser")
     assert citizens_for(teacher).count() >= 10
     ambassador = User.objects.get(username="ambassador")
-    assert citizens_for(ambassador).count() > 100
+    # The project's current participants: those who found work or whose integration
+    # programme ran out have left it (demo/goals.py).
+    assert citizens_for(ambassador).count() > 60
 
 
 # The demo tells the truth (issue 13, item 11) ------------------------------------------------
@@ -734,3 +736,115 @@ def test_every_planned_conversation_is_where_its_kind_is_held(today):
 def test_some_plans_have_a_time_for_the_calendar(today):
     assert CoursePlan.objects.filter(contact_time__isnull=False).exists()
     assert CoursePlan.objects.filter(contact_time__isnull=True).exists()
+
+
+# The demo tells the truth about results (issue 12: "the demo municipality's dashboard shows
+# plausible numbers for every target and measure"; demo/goals.py). Plausible, not exact:
+# near the targets without meeting all of them, the national measures in their national
+# range, 004's project as the seed tells it.
+
+
+def _project(code):
+    from jobbro.programmes.models import Programme
+
+    return Programme.objects.get(code=code)
+
+
+def test_every_target_of_the_ambassador_project_is_near_its_target_and_not_all_are_met(today):
+    from jobbro.goals.selectors import target_results
+    from jobbro.programmes.models import AMBASSADOR_PROJECT
+
+    project = _project(AMBASSADOR_PROJECT)
+    results = target_results(project, start=project.starts_on, end=today, fold=False)
+    assert len(results) == 7
+    for r in results:
+        assert r.people >= 20, r.target.measure
+        band = max(8, 0.4 * r.target.share)  # percentage points either side
+        assert abs(float(r.share) - r.target.share) <= band, (r.target.measure, r.share)
+    met = [r.met for r in results]
+    assert any(met) and not all(met), met
+
+
+def test_the_women_s_share_of_each_target_is_between_35_and_55_percent(today):
+    """Seed 000: "herunder mindst halvdelen kvinder"; the project draws women in more often
+    than the municipality's 104 of 458, so the shares are near, mostly under, one half."""
+    from jobbro.goals.selectors import target_results
+    from jobbro.programmes.models import AMBASSADOR_PROJECT
+
+    project = _project(AMBASSADOR_PROJECT)
+    results = target_results(project, start=project.starts_on, end=today, fold=False)
+    with_women = [r for r in results if r.target.women_share is not None and r.reached >= 15]
+    assert len(with_women) >= 3
+    for r in with_women:
+        assert 35 <= r.women_share <= 55, (r.target.measure, r.women_share)
+
+
+def test_employment_after_residence_rises_with_the_years_and_is_near_the_national_goal(today):
+    """MM13 over all arrival years: after 1 year 5–25 %, after 3 years 30–50 % (the national
+    goal is 50 %), after 5 years more than after 3 and at most 70 %."""
+    from jobbro.goals.selectors import employment_after_residence
+
+    rows = employment_after_residence(today, fold=False)
+    share = {}
+    for n in (1, 3, 5):
+        measured = sum(r.cells[n].measured for r in rows)
+        employed = sum(r.cells[n].employed for r in rows)
+        assert measured >= 50, n
+        share[n] = 100 * employed / measured
+    assert 5 <= share[1] <= 25, share
+    assert 30 <= share[3] <= 50, share
+    assert share[1] < share[3] < share[5] <= 70, share
+
+
+def test_the_selvforsoergelsesgrad_is_higher_after_work_than_after_an_internship(today):
+    from jobbro.goals.selectors import self_support
+
+    rows = {s.label: s for s in self_support(today, fold=False)}
+    internship = rows["Efter virksomhedspraktik"]
+    work = rows["Efter ordinært arbejde"]
+    assert internship.efforts >= 100 and work.efforts >= 20
+    assert 5 <= internship.share <= 40, internship.share
+    assert internship.share < work.share <= 90, work.share
+
+
+def test_the_reinvestment_project_shows_seed_004_s_table(today):
+    """Seed 004's 23 who ended, number for number, and its 18 still in as the seed has
+    them, near enough: at most 3 "in no recorded effort", which 004 does not have."""
+    from jobbro.goals.selectors import outcome_report
+
+    report = outcome_report(_project("geninvestering"), today, fold=False)
+    assert report.total == 41
+    counts = {row.outcome.key: row.count.n for row in report.rows if row.outcome}
+    assert {k: counts.get(k, 0) for k in ("moved", "declined", "ordinary_education")} == {
+        "moved": 3,
+        "declined": 2,
+        "ordinary_education": 6,
+    }
+    assert report.ended >= 23
+    assert counts.get("active_other", 0) <= 3
+    for key in ("internship", "igu", "mentor_health"):
+        assert counts.get(key, 0) >= 2, key
+
+
+def test_the_ambassador_project_ends_with_the_job_and_counts_few_without_an_effort(today):
+    from jobbro.goals.selectors import outcome_report
+    from jobbro.programmes.models import AMBASSADOR_PROJECT
+
+    report = outcome_report(_project(AMBASSADOR_PROJECT), today, fold=False)
+    assert report.count("ordinary_job") >= 0.25 * report.total
+    assert (report.count("active_other") or 0) <= 0.4 * report.total
+
+
+def test_the_dashboard_s_year_shows_plausible_shares(today):
+    """The manager's dashboard over this year: most planned contacts on time, most acute
+    issues answered within 24 hours, a share moving up the staircase."""
+    from jobbro.front import dashboard
+
+    leader = User.objects.get(username="leder")
+    form = dashboard.PeriodForm({"periode": "aar"})
+    ctx = dashboard.with_shares(dashboard.dashboard(leader, form, today, timezone.now()))
+    shares = ctx["shares"]
+    assert 0.6 <= shares["on_time"] <= 0.95, shares
+    assert 0.7 <= shares["within"] <= 0.98, shares
+    assert 0.15 <= shares["up"] <= 0.6, shares
+    assert 0.5 <= shares["in_time"] <= 0.98, shares
