@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, QuerySet
 
 from . import access
-from .models import Attendance, Session
+from .models import Attendance, AttendanceStatus, SanctionCase, Session
 
 # How far back a session without any attendance recorded is still asked for.
 UNRECORDED_DAYS = 14
@@ -31,4 +31,19 @@ def sessions_unrecorded(user, today: dt.date) -> QuerySet[Session]:
         .exclude(Exists(recorded))
         .select_related("cohort__programme")
         .order_by("on", "starts_at", "id")
+    )
+
+
+def absences_open(citizen) -> QuerySet[Attendance]:
+    """A citizen's illegal absences that a new sanction case may name: not in another case,
+    unless that one was closed without a decision."""
+    return (
+        Attendance.objects.filter(citizen=citizen, status=AttendanceStatus.ILLEGAL)
+        .exclude(
+            pk__in=SanctionCase.absences.through.objects.filter(
+                sanctioncase__closed_on__isnull=True
+            ).values("attendance_id")
+        )
+        .select_related("session__cohort")
+        .order_by("session__on", "session__starts_at")
     )

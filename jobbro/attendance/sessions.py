@@ -160,3 +160,9 @@ def session_items(
                 )
             )
     return items
+
+
+def marks_of(session: Session, citizen_ids: list[int]) -> dict[int, Attendance]:
+    """The attendance recorded at `session` for these participants, by citizen id."""
+    rows = Attendance.objects.filter(session=session, citizen_id__in=citizen_ids)
+    return {a.citizen_id: a for a in rows}

@@ -20,7 +20,7 @@ from jobbro.core.views import write
 from jobbro.front.lists import paginate
 from jobbro.journal import attachments
 
-from . import access, services
+from . import access, selectors, services
 from .forms import (
     CloseForm,
     DecisionForm,
@@ -31,7 +31,7 @@ from .forms import (
     SanctionOpenForm,
 )
 from .lists import SanctionListForm
-from .models import Attendance, AttendanceStatus, SanctionCase, SanctionStage
+from .models import SanctionCase, SanctionStage
 
 OPEN = (
     SanctionStage.COLLECTING,
@@ -97,25 +97,11 @@ def sanction_list(request):
     return render(request, "attendance/sanctions.html", context)
 
 
-def _open_absences(citizen):
-    return (
-        Attendance.objects.filter(citizen=citizen, status=AttendanceStatus.ILLEGAL)
-        # Not in another case, unless that one was closed without a decision.
-        .exclude(
-            pk__in=SanctionCase.absences.through.objects.filter(
-                sanctioncase__closed_on__isnull=True
-            ).values("attendance_id")
-        )
-        .select_related("session__cohort")
-        .order_by("session__on", "session__starts_at")
-    )
-
-
 @role_required(*access.SANCTION_ROLES)
 def sanction_create(request, pk):
     opened = citizen_access.open_citizen(request.user, pk, for_change=True)
     citizen = opened.obj
-    form = SanctionOpenForm(request.POST or None, absences=_open_absences(citizen))
+    form = SanctionOpenForm(request.POST or None, absences=selectors.absences_open(citizen))
     done = write(
         request,
         opened,

@@ -22,8 +22,8 @@ from jobbro.front.lists import paginate, sort_rows
 from . import access, calendar, services
 from .forms import PatternForm
 from .lists import LowAttendanceListForm, SessionListForm
-from .models import AbsenceReason, Attendance, AttendanceStatus
-from .sessions import cohort_rate, participants, rates_for
+from .models import AbsenceReason, AttendanceStatus
+from .sessions import cohort_rate, marks_of, participants, rates_for
 
 PERIODS = {
     "i-dag": gettext_lazy("I dag"),
@@ -53,10 +53,7 @@ def _session_context(session, *, only=None) -> dict:
     enrolled = [e.citizen for e in participants(session)]
     if only is not None:
         enrolled = [c for c in enrolled if c.pk == only]
-    marks = {
-        a.citizen_id: a
-        for a in Attendance.objects.filter(session=session, citizen__in=[c.pk for c in enrolled])
-    }
+    marks = marks_of(session, [c.pk for c in enrolled])
     rates = rates_for([c.pk for c in enrolled], cohort_id=session.cohort_id)
     return {
         "session": session,

@@ -21,10 +21,11 @@ from jobbro.audit.models import Action, Purpose
 from jobbro.audit.services import log_access
 from jobbro.citizens import access
 from jobbro.citizens.models import Citizen
+from jobbro.core.views import write
 from jobbro.front.lists import paginate
-from jobbro.placements.views import _write
 
 from . import services
+from .access import transfers_for
 from .forms import (
     CloseForm,
     MentorEndForm,
@@ -35,7 +36,6 @@ from .forms import (
     TransferFilterForm,
     TransferForm,
 )
-from .models import Transfer
 
 PAGE_SIZE = 25
 
@@ -135,7 +135,7 @@ def case_step(request, pk, step):
     citizen = opened.obj
     kwargs = {"current": citizen.case_worker} if step == "transfer" else {}
     form = action.form(request.POST or None, **kwargs)
-    done = _write(
+    done = write(
         request,
         opened,
         form,
@@ -155,7 +155,7 @@ def case_step(request, pk, step):
 
 def _transfers(user, form):
     data = form.data_cleaned
-    rows = Transfer.objects.filter(Q(to_case_worker=user) | Q(from_case_worker=user))
+    rows = transfers_for(user)
     if data.get("direction") == "received":
         rows = rows.filter(to_case_worker=user)
     elif data.get("direction") == "given":

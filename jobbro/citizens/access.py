@@ -277,6 +277,18 @@ def reason_needed(user, pk: int) -> Citizen | None:
     return None
 
 
+def look_up_outside(request, cpr: str) -> Citizen | None:
+    """The citizen outside this user's context whose exact CPR number they searched, for
+    the user to state a reason; None for a role that never states one, or no such citizen.
+    Confirming that a CPR number exists is itself a disclosure: logged as a look-up."""
+    if request.user.role not in MAY_STATE_REASON:
+        return None
+    outside = Citizen.objects.with_cpr(cpr).only("id").first()
+    if outside:
+        log_access(request, action=Action.SEARCH, citizen_ids=[outside.pk], purpose=Purpose.LOOKUP)
+    return outside
+
+
 def _purpose_case(user):
     """The purpose of each listed citizen, as a database expression (no citizen fetched)."""
     stated = Value(Purpose.STATED)

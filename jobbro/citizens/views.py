@@ -29,7 +29,6 @@ from jobbro.placements.staircase import with_current_step
 from . import access, services, subject_export
 from .forms import CitizenForm, ReasonForm
 from .lists import AwaitingListForm, CaseLogListForm, CitizenListForm
-from .models import Citizen
 from .status import CaseStatus
 
 PAGE_SIZE = 25
@@ -86,16 +85,8 @@ def _search(request, citizens, form: CitizenListForm):
         citizens = citizens.exclude(status_on=CaseStatus.CLOSED)
     if query and cprlib.looks_like_cpr(query):
         citizens = citizens.with_cpr(query)
-        if not citizens.exists() and request.user.role in access.MAY_STATE_REASON:
-            outside = Citizen.objects.with_cpr(query).only("id").first()
-            if outside:
-                # Confirming that a CPR number exists is itself a disclosure: log it.
-                log_access(
-                    request,
-                    action=Action.SEARCH,
-                    citizen_ids=[outside.pk],
-                    purpose=Purpose.LOOKUP,
-                )
+        if not citizens.exists():
+            outside = access.look_up_outside(request, query)
     elif query:
         for term in query.split():
             citizens = citizens.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))

@@ -71,16 +71,15 @@ def _breakdown(counts, choices=None, most=None):
 OVERVIEW_FIELDS = ("gender", "readiness", "nationality", "arrival")
 
 
-def overview_counts(citizens=None):
-    """The overview's numbers in one query: citizens counted per combination of the
-    breakdowns' fields (a few hundred rows even at national scale), summed here, instead
-    of scanning the citizen table once per number."""
+def overview_counts(citizens):
+    """The overview's numbers of `citizens` (`dashboard.scope_for`) in one query: counted
+    per combination of the breakdowns' fields (a few hundred rows even at national scale),
+    summed here, instead of scanning the citizen table once per number."""
     # As `awaiting_effort()`: open cases only (the status subquery, counted only for the
     # few citizens past the deadline).
     awaiting = awaiting_effort_q() & ~Q(status_now=CaseStatus.CLOSED)
     rows = (
-        (Citizen.objects.all() if citizens is None else citizens)
-        .alias(status_now=status_on(timezone.localdate()))
+        citizens.alias(status_now=status_on(timezone.localdate()))
         .order_by()
         .values_list(*OVERVIEW_FIELDS)
         .annotate(n=Count("id"), waiting=Count("id", filter=awaiting))

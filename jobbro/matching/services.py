@@ -45,9 +45,14 @@ def profile_save(*, profile: MatchProfile, version: int | None, by: User) -> Mat
 
 
 @transaction.atomic
-def travel_time_add(*, row: TravelTime, by: User) -> TravelTime:
+def travel_time_save(*, row: TravelTime, version: int | None = None, by: User) -> TravelTime:
+    """Add a travel time, or change one: refused, with the Danish message, when someone else
+    saved it since `version` was read."""
     row.full_clean()
-    row.save()
+    if row.pk is None:
+        row.save()
+    else:
+        save_versioned(row, version=version, what=_("Afstanden"))
     return row
 
 

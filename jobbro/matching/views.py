@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
+from jobbro.core.views import form_errors
 from jobbro.front.lists import paginate
 
 from . import access, evaluation, occupations, selectors, services, suggest
@@ -63,7 +64,7 @@ def distances(request):
     form = TravelTimeForm(request.POST or None)
     town_form = TownForm(prefix="town")
     if request.method == "POST" and form.is_valid():
-        services.travel_time_add(row=form.instance, by=request.user)
+        services.travel_time_save(row=form.instance, by=request.user)
         messages.success(request, _("Afstanden er gemt."))
         return redirect("matching:distances")
     rows = TravelTime.objects.select_related("origin", "destination")
@@ -87,9 +88,14 @@ def town_add(request):
 def distance_edit(request, pk):
     row = get_object_or_404(TravelTime.objects.select_related("origin", "destination"), pk=pk)
     form = TravelTimeForm(request.POST or None, instance=row)
-    if request.method == "POST" and form.is_valid() and form.save_if_current():
-        messages.success(request, _("Afstanden er gemt."))
-        return redirect("matching:distances")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.travel_time_save(row=row, version=form.read_version, by=request.user)
+        except ValidationError as e:
+            form_errors(form, e)
+        else:
+            messages.success(request, _("Afstanden er gemt."))
+            return redirect("matching:distances")
     return render(request, "matching/distance_form.html", {"form": form, "row": row})
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from jobbro.matching import occupations
+from jobbro.matching import occupations, services
 from jobbro.matching.fields import OccupationField
 from jobbro.matching.models import MatchProfile, TravelTime
 
@@ -104,6 +104,27 @@ def test_the_administrator_edits_the_shipped_distance_table(client, people, town
     assert response.status_code == 302
     row.refresh_from_db()
     assert (row.km, row.minutes_public) == (25, 50)
+
+
+def test_a_distance_changed_since_it_was_read_is_not_overwritten(client, people, towns):
+    """The edit goes through `services.travel_time_save`, which refuses a stale version."""
+    row = TravelTime.objects.get(origin=towns["Hedensted"], destination=towns["Juelsminde"])
+    read, before = row.version, row.km
+    services.travel_time_save(row=row, version=read, by=people["ada"])  # someone else saves
+    client.force_login(people["ada"])
+    data = {
+        "origin": row.origin_id,
+        "destination": row.destination_id,
+        "km": str(before + 5),
+        "minutes_car": "24",
+        "minutes_public": "50",
+        "version": read,
+    }
+    response = client.post(reverse("matching:distance_edit", args=[row.pk]), data)
+    assert response.status_code == 200
+    assert "Afstanden er blevet ændret af en anden" in response.content.decode()
+    row.refresh_from_db()
+    assert row.km == before
 
 
 def test_a_new_pair_is_stored_once_whichever_town_comes_first(client, people, towns):
