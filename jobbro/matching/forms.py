@@ -12,8 +12,6 @@ from .factors import Factor
 from .fields import OccupationField
 from .models import DECLINES, DecisionKind, MatchProfile, Town, TravelTime
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 # How many codes of each kind the profile holds (engine: selectors.MAX_CODES at most).
 WISHES, EXPERIENCES, RESERVED = 3, 3, 2
 
@@ -44,7 +42,6 @@ class ProfileForm(VersionFormMixin, DesignSystemMixin, ModelForm):
             "reservations",
         ]
         widgets = {
-            "available_from": DATE_WIDGET,
             "reservations": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {

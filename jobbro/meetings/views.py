@@ -2,8 +2,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,27 +12,23 @@ from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.citizens.models import unlisted
 from jobbro.core.views import form_errors
+from jobbro.front.lists import paginate
 from jobbro.journal import access as journal_access
-from jobbro.lib.text import clean_search
 
 from . import access, services
 from .forms import DEFAULT_TITLE, DecisionForm, MeetingForm
+from .lists import MeetingListForm
 from .models import AgendaKind
-
-PAGE_SIZE = 25
 
 
 @role_required(*access.SEE_ROLES)
 def meeting_list(request):
-    """The coordination meetings, newest first; searchable by title and participants."""
-    query = clean_search(request.GET.get("q"))
+    """The coordination meetings, newest first; searchable by title and participants,
+    sortable by date, title and number of decisions."""
+    form = MeetingListForm(request.GET)
     meetings = access.meetings_for(request.user).annotate(decided=Count("decisions"))
-    meetings = meetings.order_by("-held_on", "-id")
-    for term in query.split():
-        meetings = meetings.filter(Q(title__icontains=term) | Q(participants__icontains=term))
-    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("side"))
-    ctx = {"page": page, "query": query, "params": f"q={query}" if query else ""}
-    ctx["may_hold"] = access.may_hold(request.user)
+    page = paginate(request, form.apply(meetings), form).page
+    ctx = {"form": form, "page": page, "may_hold": access.may_hold(request.user)}
     return render(request, "meetings/list.html", ctx)
 
 

@@ -7,13 +7,6 @@ from django.db.models.expressions import CombinedExpression
 
 from .models import Practice
 
-SORTS = {
-    "nummer": ("number",),
-    "titel": ("title", "number"),
-    "tema": ("theme", "number"),
-    "personer": ("-persons_in_programme", "number"),
-}
-
 
 def _vector() -> CombinedExpression:
     # The fields' weights: the title first, then what they did and the advice.
@@ -24,8 +17,9 @@ def _vector() -> CombinedExpression:
     )
 
 
-def practice_search(*, q: str = "", theme: int | None = None, sort: str = "") -> QuerySet[Practice]:
-    """Practices matching `q` (best first when searching, unless a sort is asked for)."""
+def practice_search(*, q: str = "", theme: int | None = None) -> QuerySet[Practice]:
+    """Practices matching `q`, best first when searching, else by number (the list's form
+    sorts them otherwise when asked: forms.PracticeListForm)."""
     practices = Practice.objects.all()
     if theme:
         practices = practices.filter(theme=theme)
@@ -42,8 +36,8 @@ def practice_search(*, q: str = "", theme: int | None = None, sort: str = "") ->
         # anywhere in one), so "virksomhed" also finds "virksomhederne".
         for word in q.lower().split():
             practices = practices.filter(search_text__contains=word)
-    if sort in SORTS or not q:
-        practices = practices.order_by(*SORTS.get(sort, SORTS["nummer"]))
+    if not q:
+        practices = practices.order_by("number")
     return practices.only(
         "number", "theme", "title", "municipalities", "partner", "persons_in_programme", "lead"
     )

@@ -11,8 +11,6 @@ from jobbro.practices.models import Practice
 
 from .models import Cohort, EndReason, Programme
 
-DATE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd.mm.åååå"})
-
 
 def _ends_after_start(form, cleaned: dict, message) -> dict:
     """A form's `ends_on` may not lie before its `starts_on`."""
@@ -114,11 +112,7 @@ class ProgrammeForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = Programme
         fields = PROGRAMME_FIELDS
-        widgets: dict[str, forms.Widget] = {
-            "starts_on": DATE_WIDGET,
-            "ends_on": DATE_WIDGET,
-            "siri_sent_on": DATE_WIDGET,
-        }
+        widgets: dict[str, forms.Widget] = {}  # the dates: the design system's date picker
         widgets.update(
             {
                 name: forms.Textarea(attrs={"rows": 3})
@@ -201,7 +195,6 @@ class CohortForm(VersionFormMixin, DesignSystemMixin, ModelForm):
     class Meta:
         model = Cohort
         fields = ["name", "starts_on", "ends_on", "intake", "capacity", "schedule", "location"]
-        widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
         error_messages = {
             "name": {"required": _("Giv holdet et navn, fx »Najah 3«.")},
             "starts_on": {"required": _("Skriv holdets start.")},
@@ -242,7 +235,7 @@ class EnrolmentForm(DesignSystemMixin, forms.Form):
     cohort = forms.ModelChoiceField(
         label=_("Hold"), queryset=Cohort.objects.none(), required=False, empty_label=_("Intet hold")
     )
-    starts_on = DateField(label=_("Start (overdragelse)"), widget=DATE_WIDGET)
+    starts_on = DateField(label=_("Start (overdragelse)"))
     criteria = forms.MultipleChoiceField(
         label=_("Kriterier for deltagelse"),
         required=False,
@@ -282,7 +275,7 @@ class EnrolmentForm(DesignSystemMixin, forms.Form):
 
 
 class EnrolmentEndForm(DesignSystemMixin, forms.Form):
-    ends_on = DateField(label=_("Slutdato"), widget=DATE_WIDGET)
+    ends_on = DateField(label=_("Slutdato"))
     reason = forms.ChoiceField(
         label=_("Afslutningsårsag"), choices=[("", _("Vælg"))] + EndReason.choices
     )

@@ -85,6 +85,7 @@ def details(people, citizens):
     from jobbro.law import reference
     from jobbro.practices import shipped as practices
     from jobbro.practices.models import Practice
+    from jobbro.programmes.tests.factories import shipped_programme
 
     reference.sync(apps)  # a transactional test before this one flushed the shipped rows
     practices.ship(apps)
@@ -118,6 +119,9 @@ def details(people, citizens):
             ("cohort", reverse("attendance:cohort", args=[cohort.pk])),
         ],
         "ada": [("practice", reverse("practices:detail", args=[Practice.objects.first().pk]))],
+        # A shipped description: its long compounds ("projektkoordinator/beskæftigelses-
+        # rådgiver") once widened the page to 326 px at 320 px.
+        "amir": [("najah", reverse("programmes:detail", args=[shipped_programme("najah").pk]))],
     }
 
 

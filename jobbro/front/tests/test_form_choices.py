@@ -137,3 +137,26 @@ def test_a_group_of_checkboxes_gets_the_checkbox_style_not_a_text_inputs():
     assert len(re.findall(r'<input type="checkbox"[^>]*class="form-checkbox"', html)) == 2
     assert len(re.findall(r'<input type="radio"[^>]*class="form-radio"', html)) == 2
     assert "form-input" not in html
+
+
+@pytest.mark.django_db
+def test_every_date_field_of_every_form_is_the_design_systems_date_picker(world):
+    """No form falls back to the browser's own date input (`type="date"`), whose look,
+    format and keyboard differ from one browser to the next; the matching profile's
+    "available from" did."""
+    from jobbro.front.fields import DatePickerInput
+
+    arguments = constructor_arguments(world)
+    native = []
+    for form_class in project_form_classes():
+        form = make(form_class, arguments)
+        for name, field in form.fields.items():
+            if field.widget.is_hidden:
+                continue
+            widget = field.widget
+            browsers = "date" in (widget.attrs.get("type"), getattr(widget, "input_type", ""))
+            if browsers or (
+                isinstance(field, forms.DateField) and not isinstance(widget, DatePickerInput)
+            ):
+                native.append(f"{form_class.__module__}.{form_class.__name__}.{name}")
+    assert not native, "date fields without the design system's picker:\n" + "\n".join(native)

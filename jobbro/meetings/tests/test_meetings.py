@@ -255,3 +255,20 @@ def test_the_list_is_searchable(client, people, world):
     client.force_login(people["lene"])
     response = client.get(reverse("meetings:list"), {"q": "styre"})
     assert [m.title for m in response.context["page"]] == ["Styregruppe"]
+
+
+def test_the_list_sorts_by_its_columns_and_says_why_it_is_empty(client, people, world):
+    """The shared list pattern (front/lists.py): sortable headers, the form's empty state."""
+    client.force_login(people["lene"])
+    empty = client.get(reverse("meetings:list")).content.decode()
+    assert "Der er ikke holdt nogen møder endnu." in empty
+    today = timezone.localdate()
+    for days, title in ((30, "Ældst"), (0, "Nyest"), (10, "Midt")):
+        services.meeting_create(
+            held_on=today - dt.timedelta(days=days), title=title, participants="", by=people["amir"]
+        )
+    newest_first = client.get(reverse("meetings:list"))
+    assert [m.title for m in newest_first.context["page"]] == ["Nyest", "Midt", "Ældst"]
+    by_title = client.get(reverse("meetings:list"), {"sort": "title"})
+    assert [m.title for m in by_title.context["page"]] == ["Midt", "Nyest", "Ældst"]
+    assert 'aria-sort="ascending"' in by_title.content.decode()

@@ -11,9 +11,9 @@ from django.urls import reverse
 from jobbro.accounts.models import Role
 from jobbro.conftest import make_user
 from jobbro.practices import shipped
-from jobbro.practices.forms import SORT_CHOICES
+from jobbro.practices.forms import PracticeListForm
 from jobbro.practices.models import Practice, Theme
-from jobbro.practices.selectors import SORTS, practice_search
+from jobbro.practices.selectors import practice_search
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "002_012292aa5a95223e.txt"
 
@@ -52,10 +52,6 @@ def test_no_real_persons_name_is_shipped():
     text = json.dumps(shipped.load(), ensure_ascii=False)
     for name in ("Lisby", "McDermott", "Giorgi", "Bertelsen", "Britt", "afdelingsleder"):
         assert name not in text
-
-
-def test_the_sort_choices_are_the_selectors_sorts():
-    assert {key for key, _label in SORT_CHOICES if key} == set(SORTS)
 
 
 @pytest.mark.django_db
@@ -101,9 +97,9 @@ def test_postgresql_stems_danish_words():
 @pytest.mark.django_db
 def test_theme_and_sort():
     assert {p.theme for p in practice_search(theme=Theme.LANGUAGE)} == {Theme.LANGUAGE}
-    by_persons = [p.persons_in_programme for p in practice_search(sort="personer")]
-    assert by_persons == sorted(by_persons, reverse=True)
     assert [p.number for p in practice_search()] == list(range(1, 20))
+    by_persons = [p.persons_in_programme for p in PracticeListForm({"sort": "-personer"}).apply()]
+    assert by_persons == sorted(by_persons, key=lambda n: (n is None, -(n or 0)))
 
 
 @pytest.fixture
@@ -120,7 +116,17 @@ def test_the_list_searches_pages_and_keeps_the_input(reader):
     assert "Sprogmakkere lærer fra sig på arbejdspladserne" in page
     assert 'value="sprogmakker"' in page
     page = reader.get(reverse("practices:list"), {"q": "xylofon"}).content.decode()
-    assert "Intet eksempel matcher søgningen" in page
+    assert "Ingen matcher søgningen eller filtrene." in page
+
+
+def test_the_list_follows_the_list_pattern(reader):
+    """The shared list form: a sort by the kit's columns both ways, and page links that
+    keep the search ({% querystring %})."""
+    page = reader.get(reverse("practices:list"), {"sort": "-nummer"})
+    assert [p.number for p in page.context["page"]] == list(range(19, 9, -1))
+    html = reader.get(reverse("practices:list"), {"theme": "", "sort": "titel"}).content.decode()
+    assert "sort=titel&amp;side=2" in html
+    assert "Side 1 af 2" in html
 
 
 def test_a_bad_theme_is_a_danish_message_not_a_500(reader):
