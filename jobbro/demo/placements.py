@@ -253,9 +253,9 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
                 done = min(timezone.now(), reported + dt.timedelta(hours=hours))
                 answer = "Talt med borgeren og virksomheden; aftalt, hvordan vi følger op."
                 issues.append(acute(p, contact, reported, done, answer))
-        if p.ambassador is None or p.status != PlacementStatus.ACTIVE:
-            continue
-        company = company_names.get(p.company_id, "virksomheden")
+        if p.ambassador is None or p.status != PlacementStatus.ACTIVE or p.company_id is None:
+            continue  # a course plan's follow-ups are visits and calls to the company
+        company = company_names[p.company_id]
         every = rng.choice((7, 14, 14, 21, 28))
         mode = rng.choice((ContactMode.VISIT, ContactMode.VISIT, ContactMode.PHONE))
         goals = rng.choice(_GOALS).format(company=company)

@@ -24,6 +24,7 @@ from jobbro.citizens.models import CitizenQuerySet
 from jobbro.placements import access as placement_access
 from jobbro.placements import selectors
 from jobbro.placements.models import Placement
+from jobbro.placements.staircase import kind_label
 
 # How many items of one group the front page shows; the group links to its whole list.
 SHOWN = 10
@@ -50,7 +51,9 @@ class Group:
 
 
 def _company(placement: Placement) -> str:
-    return placement.company.name if placement.company else str(_("uden virksomhed"))
+    """Where the course is: the company, or for a course without one (VUC, utility work)
+    what it is, never "uden virksomhed"."""
+    return placement.company.name if placement.company else kind_label(placement.kind)
 
 
 def _date(day: dt.date) -> str:

@@ -848,3 +848,25 @@ def test_the_dashboard_s_year_shows_plausible_shares(today):
     assert 0.7 <= shares["within"] <= 0.98, shares
     assert 0.15 <= shares["up"] <= 0.6, shares
     assert 0.5 <= shares["in_time"] <= 0.98, shares
+
+
+def test_every_follow_up_and_course_plan_is_at_a_company(today):
+    """A follow-up is a visit or a call to the company (issue 13): none says "uden
+    virksomhed" on the front page, and each names the company in the calendar."""
+    assert not FollowUp.objects.filter(placement__company__isnull=True).exists()
+    assert not CoursePlan.objects.filter(placement__company__isnull=True).exists()
+
+
+def test_no_meeting_has_an_agenda_made_from_data_it_could_not_have_had(today):
+    """An agenda is the data as it was when it was made: the demo makes one only for the
+    meeting of the last working day, never a past meeting's from today's data."""
+    from jobbro.meetings.models import AgendaItem, Meeting
+
+    with_agenda = Meeting.objects.filter(agenda_at__isnull=False)
+    assert with_agenda.exists() and Meeting.objects.filter(agenda_at__isnull=True).exists()
+    for meeting in with_agenda:
+        made = timezone.localdate(meeting.agenda_at)
+        gap = [made - dt.timedelta(days=n) for n in range((made - meeting.held_on).days)]
+        assert all(not is_workday(day) for day in gap), (meeting.held_on, made)
+    late = AgendaItem.objects.filter(citizen__settled_at__gt=F("meeting__agenda_at"))
+    assert not late.exists()

@@ -183,3 +183,17 @@ def test_the_manager_sees_the_first_offers_as_a_number(people, citizens):
     numbers = {n.label: n.value for n in inbox.team_numbers(people["lene"])}
     # Fatima, alice's, settled 400 days ago without a company-based offer.
     assert numbers["Uden første virksomhedsrettede tilbud efter en måned"] == 1
+
+
+def test_a_course_without_a_company_is_named_by_its_kind_not_uden_virksomhed(people, citizens):
+    vuc = make_placement(citizens["fatima"], None, kind=PlacementKind.EDUCATION, weeks_ago=3)
+    AcuteIssue.objects.create(
+        placement=vuc,
+        reported_at=timezone.now() - dt.timedelta(hours=30),
+        reported_by="Skolen",
+        description="Borgeren er ikke mødt i tre dage.",
+        registered_by=people["alice"],
+    )
+    late = next(g for g in inbox.groups_for(people["alice"]) if g.key == "acute_late")
+    assert late.items[0].detail.startswith("Uddannelse (VUC, FVU) · ")
+    assert "uden virksomhed" not in late.items[0].detail

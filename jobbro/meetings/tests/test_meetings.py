@@ -272,3 +272,13 @@ def test_the_list_sorts_by_its_columns_and_says_why_it_is_empty(client, people, 
     by_title = client.get(reverse("meetings:list"), {"sort": "title"})
     assert [m.title for m in by_title.context["page"]] == ["Midt", "Nyest", "Ældst"]
     assert 'aria-sort="ascending"' in by_title.content.decode()
+
+
+def test_a_meeting_without_an_agenda_says_so_instead_of_empty_sections(client, people, world):
+    meeting = Meeting.objects.create(
+        held_on=timezone.localdate(), title="Referat", created_by=people["amir"]
+    )
+    client.force_login(people["amir"])
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Der blev ikke lavet en dagsorden i Jobbro til dette møde." in html
+    assert "Ingen." not in html
