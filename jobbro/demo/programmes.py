@@ -239,8 +239,10 @@ DEMO_COSTS: dict[str, dict[str, tuple[int, int | None]]] = {
 }
 
 
-# Monthly amounts for the economy page: the demo's examples, not the law's rates (Jobbro
-# ships none; a municipality enters the ministry's table of the year).
+# Monthly amounts for the economy page: the demo's own made-up "demo-satser", not the
+# ministry's table of rates (Jobbro ships none and cannot fetch it; a municipality enters the
+# year's table on /lov/beloeb/). The source says so on the page.
+DEMO_SOURCE = "demo-satser: demoens opdigtede eksempelbeløb, ikke Beskæftigelsesministeriets satser"
 DEMO_AMOUNTS = {
     "kontanthjaelp": (dt.date(2025, 7, 1), 12_550),
     "selvforsoergelsesydelse": (dt.date(2020, 1, 1), 6_540),
@@ -258,15 +260,19 @@ def _economy(rng: random.Random, today: dt.date) -> None:
     from django.core.exceptions import ValidationError
 
     from jobbro.law.models import Benefit, BenefitAmount
-    from jobbro.law.services import benefit_period_add
+    from jobbro.law.services import benefit_amount_save, benefit_period_add
 
+    admin = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
     for code, (since, monthly) in DEMO_AMOUNTS.items():
         benefit = Benefit.objects.get(code=code)
-        BenefitAmount.objects.get_or_create(
-            benefit=benefit,
-            rate=None,
-            valid_from=since,
-            defaults={"monthly": monthly, "source": "Demo: eksempelbeløb, ikke lovens satser"},
+        if admin is None or BenefitAmount.objects.filter(benefit=benefit, rate=None).exists():
+            continue  # a rebuilt demo keeps the amounts it entered
+        # Entered as an administrator does, on the amounts' page (law.services).
+        benefit_amount_save(
+            amount=BenefitAmount(
+                benefit=benefit, rate=None, valid_from=since, monthly=monthly, source=DEMO_SOURCE
+            ),
+            by=admin,
         )
     self_supporting = Benefit.objects.get(code="selvforsoergende")
     ended = (

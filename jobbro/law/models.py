@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.core.locking import Versioned
 from jobbro.lib.dates import add_months
 
 
@@ -118,12 +119,14 @@ class ProgrammeLaw(Dated):
         return add_months(start, self.first_offer_deadline_months)
 
 
-class BenefitAmount(models.Model):
+class BenefitAmount(Versioned):
     """What a benefit (at a rate, when it has rates) pays a month, from a date: the rates are
     regulated each year, so the amounts are dated rows of their own. The programmes'
     economy (issue 12, item 9) counts the benefit a self-supporting participant no longer
     receives with the amount in force in each month. Jobbro ships none: they are the
-    municipality's to enter from the ministry's yearly table of rates (satser)."""
+    municipality's to enter from the ministry's yearly table of rates (satser), on the
+    administrators' page `/lov/beloeb/`, each with its source; two amounts of one benefit and
+    rate never overlap in time (`clean`)."""
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="amounts")
     rate = models.ForeignKey(
@@ -132,11 +135,12 @@ class BenefitAmount(models.Model):
     monthly = models.DecimalField(_("kr. pr. måned"), max_digits=9, decimal_places=2)
     valid_from = models.DateField(_("gælder fra"))
     valid_to = models.DateField(_("gælder til og med"), null=True, blank=True)
-    source = models.CharField(_("kilde"), max_length=200, blank=True)
+    source = models.CharField(_("kilde"), max_length=200)
 
     class Meta:
         ordering = ["benefit", "rate", "valid_from"]
         verbose_name = _("ydelsens beløb")
+        verbose_name_plural = _("ydelsernes beløb")
         constraints = [
             models.CheckConstraint(condition=Q(monthly__gte=0), name="benefit_amount_not_negative"),
             models.CheckConstraint(
@@ -147,6 +151,47 @@ class BenefitAmount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.benefit_id}/{self.rate_id}: {self.monthly} fra {self.valid_from}"
+
+    def clean(self) -> None:
+        """The rate is one of the benefit's; no other amount of the same benefit and rate
+        is in force on any of the same days."""
+        if self.benefit_id is None or self.valid_from is None:
+            return
+        if self.rate is not None and self.rate.benefit_id != self.benefit_id:
+            raise ValidationError({"rate": gettext("Satsen hører ikke til ydelsen.")})
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValidationError(
+                {"valid_to": gettext("Slutdatoen skal ligge på eller efter startdatoen.")}
+            )
+        same = BenefitAmount.objects.filter(benefit_id=self.benefit_id, rate_id=self.rate_id)
+        same = same.exclude(pk=self.pk).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from)
+        )
+        if self.valid_to is not None:
+            same = same.filter(valid_from__lte=self.valid_to)
+        other = same.order_by("valid_from").first()
+        if other is not None:
+            raise ValidationError(
+                gettext(
+                    "Der er allerede et beløb for samme ydelse og sats, der gælder %(period)s. "
+                    "Sæt en slutdato på det, før det nye begynder, eller ret datoerne."
+                )
+                % {"period": other.period_text}
+            )
+
+    @property
+    def monthly_text(self) -> str:
+        """The amount as a Dane writes it: 12.550,00."""
+        from django.utils import formats
+
+        return formats.number_format(self.monthly, 2, use_l10n=True, force_grouping=True)
+
+    @property
+    def period_text(self) -> str:
+        start = self.valid_from.strftime("%d.%m.%Y")
+        if self.valid_to is None:
+            return gettext("fra %(d)s, uden slutdato") % {"d": start}
+        return f"{start}–{self.valid_to:%d.%m.%Y}"
 
 
 class BenefitPeriodQuerySet(models.QuerySet):

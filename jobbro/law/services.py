@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.core.locking import save_versioned
 
-from .models import Benefit, BenefitPeriod, BenefitRate, BenefitSupplement
+from .models import Benefit, BenefitAmount, BenefitPeriod, BenefitRate, BenefitSupplement
 
 
 @transaction.atomic
@@ -62,3 +63,19 @@ def benefit_period_add(
         text += " " + _("(den forrige periode er afsluttet dagen før)")
     TimelineEvent.objects.create(citizen=citizen, kind=EventKind.CHANGED, actor=by, text=text)
     return period
+
+
+@transaction.atomic
+def benefit_amount_save(
+    *, amount: BenefitAmount, version: int | None = None, by: User
+) -> BenefitAmount:
+    """Create or change a benefit's monthly amount (reference data, no personal data): the
+    model's rules (`BenefitAmount.clean`: the rate is the benefit's, no overlap with another
+    amount of the same benefit and rate), and an edit only from the version it was read at
+    (`core.locking`). `by` is the administrator (the page is theirs alone)."""
+    amount.full_clean()
+    if amount.pk is None:
+        amount.save()
+    else:
+        save_versioned(amount, version=version, what=_("Beløbet"))
+    return amount

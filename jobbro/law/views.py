@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +12,8 @@ from jobbro.citizens.lists import FirstOfferListForm
 from jobbro.front.lists import paginate
 
 from . import selectors, services
-from .forms import BenefitPeriodForm
-from .models import Benefit, BenefitPeriod, ProgrammeLaw
+from .forms import BenefitAmountForm, BenefitAmountListForm, BenefitPeriodForm
+from .models import Benefit, BenefitAmount, BenefitPeriod, ProgrammeLaw
 
 # Everyone who works with citizens may read the law Jobbro applies.
 STAFF = (Role.CASE_WORKER, Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.TEACHER, Role.MANAGER,
@@ -66,3 +66,30 @@ def first_offers(request):
     listing = paginate(request, form.apply(citizens.select_related("case_worker")), form)
     access.log_list(request, [c.pk for c in listing.object_list])
     return render(request, "law/first_offers.html", {"form": form, "page": listing.page})
+
+
+@role_required(Role.ADMINISTRATOR)
+def amounts(request):
+    """The benefits' monthly amounts (reference data for the programmes' economy): the
+    administrators keep them from the ministry's yearly table of rates."""
+    rows = BenefitAmount.objects.select_related("benefit", "rate")
+    form = BenefitAmountListForm(request.GET)
+    listing = paginate(request, form.apply(rows), form)
+    return render(request, "law/amounts.html", {"form": form, "page": listing.page})
+
+
+@role_required(Role.ADMINISTRATOR)
+def amount_edit(request, pk=None):
+    amount = get_object_or_404(BenefitAmount, pk=pk) if pk else None
+    form = BenefitAmountForm(request.POST or None, instance=amount)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_amount_save(
+                amount=form.save(commit=False), version=form.read_version, by=request.user
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Beløbet er gemt."))
+            return redirect("law:amounts")
+    return render(request, "law/amount_form.html", {"form": form, "edited": amount})

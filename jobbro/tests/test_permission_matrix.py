@@ -277,6 +277,11 @@ MATRIX: dict[str, dict[str, str]] = {
     # The law's reference data (benefits, rates, programmes with dates): no personal data,
     # for everyone who works with citizens' cases; a mentor (a volunteer) has no use for it.
     "law:reference": _row({}, default=ALLOW) | {"mentor": DENY},
+    # The benefits' monthly amounts (reference data for the programmes' economy): kept by
+    # the administrators; everyone else, a manager too, is refused (they read the economy).
+    "law:amounts": ADMIN_ONLY,
+    "law:amount_create": ADMIN_ONLY,
+    "law:amount_edit": ADMIN_ONLY,
     # Citizens past the first company-based offer's deadline: within context, like 96 hours.
     "law:first_offers": _row({"ambassador": ALLOW, "case_worker": ALLOW}),
     # A citizen's benefit history is sensitive: case worker and ambassador read it (the
@@ -901,6 +906,16 @@ def _kwargs(url: Url, citizen, user, people) -> dict:
         return {"pk": (user or people["ada"]).pk}
     if url.name in ("accounts:user_password_link", "accounts:user_mfa_reset"):
         return {"pk": people["bob"].pk}
+    if url.name == "law:amount_edit":
+        from datetime import date
+
+        from jobbro.law.models import Benefit, BenefitAmount
+
+        cash = Benefit.objects.get(code="kontanthjaelp")
+        amount = BenefitAmount.objects.create(
+            benefit=cash, monthly=12550, valid_from=date(2026, 1, 1), source="Testens"
+        )
+        return {"pk": amount.pk}
     if url.name == "accounts:team_edit":
         return {"pk": people["alice"].team_id}
     if url.params == ("uidb64", "token"):

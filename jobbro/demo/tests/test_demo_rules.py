@@ -870,3 +870,18 @@ def test_no_meeting_has_an_agenda_made_from_data_it_could_not_have_had(today):
         assert all(not is_workday(day) for day in gap), (meeting.held_on, made)
     late = AgendaItem.objects.filter(citizen__settled_at__gt=F("meeting__agenda_at"))
     assert not late.exists()
+
+
+def test_the_economy_shows_savings_from_the_demo_s_own_amounts(today):
+    """The demo enters its amounts as an administrator does, marked as its own made-up
+    "demo-satser" (never as the ministry's), and the programmes' economy counts savings."""
+    from jobbro.law.models import BenefitAmount
+    from jobbro.programmes.economy import economy
+
+    amounts = BenefitAmount.objects.all()
+    assert amounts.count() >= 5
+    assert all(a.source.startswith("demo-satser") for a in amounts)
+    for a in amounts:
+        a.full_clean()
+    project = economy(_project("geninvestering"), today)
+    assert project.saved > 0 and project.unknown_persons <= 0.2 * project.participants
