@@ -373,6 +373,11 @@ def behind(key: str, citizens, period: Period, today: dt.date, now: dt.datetime)
             "",
             _("Uden første virksomhedsrettede tilbud efter fristen"),
         )
+    if key.startswith(("maal-", "status-")):  # a goals number (goals/selectors.py)
+        from jobbro.goals.selectors import behind_number
+
+        found = behind_number(key, citizens, period.start, period.end)
+        return None if found is None else Behind(found[0], "", found[1])
     if key in ("fremgang", "uden-fremgang"):
         rows = _series(citizens, period).filter(
             progression_q("rose" if key == "fremgang" else "stalled")

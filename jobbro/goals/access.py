@@ -1,7 +1,9 @@
 """Who sees the goals' numbers, and over which citizens (docs/architecture.md, "Where access
 is decided").
 
-The pages show numbers, never persons. What differs by role is which citizens the numbers
+The pages show numbers; a number links to the persons behind it for the ambassador and
+case workers (`persons`: only those `citizens_for` lets them see, logged as every list), and
+to the same number broken down for a manager (`number_url`). What differs by role is which citizens the numbers
 count and whether small groups are folded:
 
 - **Managers** (the steering group): every citizen; every group under 5 people folded
@@ -26,6 +28,25 @@ from jobbro.accounts.models import Role
 from jobbro.programmes.models import AMBASSADOR_PROJECT
 
 READERS = (Role.MANAGER, Role.AMBASSADOR, Role.CASE_WORKER)
+# Who may follow a number to the persons behind it (of those they may see: `citizens_for`);
+# a manager follows it to the same number broken down, never to persons (the dashboard's
+# aggregate page, front/dashboard.py).
+PERSON_READERS = (Role.AMBASSADOR, Role.CASE_WORKER)
+
+
+def number_url(user, key: str, start, end) -> str:
+    """Where a goals number links: its persons for those who see persons, its aggregate for
+    a manager (the same rows, by gender, arrival, readiness and nationality, folded)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = urlencode({"tal": key, "date_from": f"{start:%d.%m.%Y}", "date_to": f"{end:%d.%m.%Y}"})
+    if user.role in PERSON_READERS:
+        return reverse("goals:persons") + "?" + query
+    if user.role == Role.MANAGER:
+        return reverse("front:overview_number") + "?" + query
+    return ""
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,7 @@ class TargetResult:
     reached: int
     women: int
     folded: bool = False  # too few people to show the numbers
+    url: str = ""  # where the number of those who reached it links (goals.access.number_url)
 
     @property
     def share(self) -> Decimal | None:
@@ -251,6 +252,7 @@ class OutcomeRow:
     label: str
     count: Cell
     outcome: Outcome | None = None  # None: folded "others"
+    url: str = ""  # where the count links (goals.access.number_url)
 
 
 @dataclass
@@ -752,3 +754,54 @@ def steering_report(programme, start: dt.date, end: dt.date, citizens, fold: boo
         "women_definition": WOMEN_DEFINITION,
         "definitions": MEASURES,
     }
+
+
+# --- The persons behind a number ------------------------------------------------------------
+
+# A goals number's key, as the links carry it (never a person's id): "maal-<target>" (those
+# who reached a target in the period) and "status-<programme>-<category>" (seed 004's
+# category on the period's last day).
+TARGET_KEY = "maal-"
+STATUS_KEY = "status-"
+
+
+def target_key(result: TargetResult) -> str:
+    return f"{TARGET_KEY}{result.target.pk}"
+
+
+def status_key(programme, outcome: Outcome) -> str:
+    return f"{STATUS_KEY}{programme.pk}-{outcome.key}"
+
+
+def behind_number(key: str, citizens, start: dt.date, end: dt.date):
+    """The citizens behind one goals number (of those in `citizens`, None: all), and its
+    title; None when the key names no number. The same rules as the number itself."""
+    from jobbro.programmes.models import Enrolment, Programme
+
+    base = Citizen.objects.all() if citizens is None else Citizen.objects.filter(pk__in=citizens)
+    if key.startswith(TARGET_KEY) and key[len(TARGET_KEY) :].isdigit():
+        target = Target.objects.select_related("programme").filter(pk=int(key[5:])).first()
+        if target is None:
+            return None
+        among = Q()
+        if target.population == Population.YOUTH:
+            among = Q(citizen__birth_date__gt=AddYears(F("starts_on"), -18))
+        rows = participants(target.programme, start, end).filter(
+            among & _reached_q(target.measure, start, end)
+        )
+        title = _("Har nået målet: %(target)s") % {"target": target.wording}
+        return base.filter(pk__in=rows.values("citizen")), title
+    if key.startswith(STATUS_KEY):
+        pk, _sep, outcome = key[len(STATUS_KEY) :].partition("-")
+        programme = Programme.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+        if programme is None or outcome not in categories.BY_KEY:
+            return None
+        enrolments = Enrolment.objects.filter(programme=programme)
+        rows = with_outcome(gross_group(enrolments, end), end).filter(outcome=outcome)
+        title = _("%(programme)s pr. %(day)s: %(status)s") % {
+            "programme": programme.name,
+            "day": end.strftime("%d.%m.%Y"),
+            "status": categories.BY_KEY[outcome].label,
+        }
+        return base.filter(pk__in=rows.values("citizen")), title
+    return None

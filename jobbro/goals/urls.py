@@ -12,5 +12,6 @@ urlpatterns = [
     path("indsats/<int:pk>/status.xlsx", views.outcomes_xlsx, name="outcomes_xlsx"),
     path("indsats/<int:pk>/styregruppe.pdf", views.steering_pdf, name="steering_pdf"),
     path("maalinger/", views.measures, name="measures"),
+    path("personer/", views.persons, name="persons"),
     path("maalinger.xlsx", views.measures_xlsx, name="measures_xlsx"),
 ]

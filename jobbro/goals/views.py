@@ -2,17 +2,21 @@
 
 import datetime as dt
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
+from jobbro.citizens.access import citizens_for, log_list
+from jobbro.citizens.models import Citizen
 from jobbro.documents import pdf_response, xlsx_response, xlsx_workbook
+from jobbro.front.forms import PeriodSearchForm
+from jobbro.front.lists import paginate
 from jobbro.programmes.access import open_programme
-from jobbro.programmes.models import Programme
+from jobbro.programmes.models import Enrolment, Programme
 
 from . import access, charts, export, selectors
-from .forms import DayForm, PeriodForm, TertialForm
+from .forms import DayForm, MeasuresForm, PeriodForm, PersonsListForm, TertialForm
 
 
 def _period(request, programme) -> tuple[PeriodForm, dt.date, dt.date]:
@@ -42,6 +46,8 @@ def targets_context(request, pk: int) -> dict:
     results = selectors.target_results(
         programme, start=start, end=end, citizens=scope.citizens, fold=scope.fold
     )
+    for r in results:
+        r.url = access.number_url(request.user, selectors.target_key(r), start, end)
     return {
         "programme": programme,
         "form": form,
@@ -60,6 +66,10 @@ def outcomes_context(request, pk: int) -> dict:
     form, day = _day(request)
     scope = access.scope_for(request.user, programme)
     report = selectors.outcome_report(programme, day, citizens=scope.citizens, fold=scope.fold)
+    for row in report.rows:
+        if row.outcome is not None and row.count.n and not row.count.small:
+            key = selectors.status_key(programme, row.outcome)
+            row.url = access.number_url(request.user, key, programme.starts_on, day)
     return {
         "programme": programme,
         "form": form,
@@ -71,16 +81,32 @@ def outcomes_context(request, pk: int) -> dict:
 
 
 def measures_context(request) -> dict:
-    form, day = _day(request)
-    scope = access.scope_for(request.user)
+    """The national measures on a day, for the whole municipality or, when the form names
+    one, a programme's participants, present and past."""
+    form = MeasuresForm(request.GET or None)
+    day, programme = timezone.localdate(), None
+    if form.is_bound and form.is_valid():
+        day = form.cleaned_data["day"] or day
+        programme = form.cleaned_data["indsats"]
+    scope = access.scope_for(request.user, programme)
     citizens, fold = scope.citizens, scope.fold
+    if programme is not None:
+        enrolled = Enrolment.objects.filter(programme=programme).values("citizen")
+        citizens = (
+            Citizen.objects.filter(pk__in=enrolled)
+            if citizens is None
+            else citizens.filter(pk__in=enrolled)
+        )
     return {
         "form": form,
         "day": day,
+        "programme": programme,
         "scope": scope,
         "years": selectors.RESIDENCE_YEARS,
         "residence": selectors.employment_after_residence(day, citizens=citizens, fold=fold),
-        "self_support": selectors.self_support(day, citizens=citizens, fold=fold),
+        "self_support": selectors.self_support(
+            day, programme=programme, citizens=citizens, fold=fold
+        ),
         "employment_definition": selectors.EMPLOYMENT_DEFINITION,
         "self_support_definition": selectors.SELF_SUPPORT_DEFINITION,
     }
@@ -152,3 +178,25 @@ def steering_pdf(request, pk: int):
     return pdf_response(
         request, "goals/steering_pdf.html", ctx, title=title, filename="styregruppe.pdf"
     )
+
+
+@role_required(*access.PERSON_READERS)
+def persons(request):
+    """The persons behind a goals number (`tal`, over the period of its link), of those the
+    user may see (`citizens_for`), as a list; every citizen shown is logged."""
+    period = PeriodSearchForm(request.GET)
+    today = timezone.localdate()
+    start = end = today
+    if period.is_valid():
+        start = period.cleaned_data["date_from"] or today
+        end = max(start, period.cleaned_data["date_to"] or today)
+    key = str(request.GET.get("tal", ""))[:60]
+    found = selectors.behind_number(key, citizens_for(request.user), start, end)
+    if found is None:  # no such number: back to the goals
+        return redirect("goals:index")
+    rows, title = found
+    form = PersonsListForm(request.GET)
+    listing = paginate(request, form.apply(rows.select_related("case_worker")), form)
+    log_list(request, [c.pk for c in listing.object_list])
+    ctx = {"title": title, "start": start, "end": end, "form": form, "page": listing.page}
+    return render(request, "goals/persons.html", ctx)

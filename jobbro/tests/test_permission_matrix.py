@@ -756,6 +756,9 @@ MATRIX.update(
         GOALS_READ,
     )
 )
+# The persons behind a goals number: those who see persons (of the citizens they may see);
+# a manager follows the number to its aggregate (front:overview_number) instead.
+MATRIX["goals:persons"] = _row({"ambassador": ALLOW, "case_worker": ALLOW})
 
 # The monthly coordination meetings (meetings/access.py): the ambassador and case workers
 # hold them (create, generate the agenda, write the minutes); company consultants and the

@@ -28,4 +28,6 @@ def goals_panel(context):
         citizens=scope.citizens,
         fold=scope.fold,
     )
+    for r in results:
+        r.url = access.number_url(user, selectors.target_key(r), programme.starts_on, end)
     return {"programme": programme, "results": results, "scope": scope, "end": end}

@@ -124,3 +124,53 @@ def test_the_day_defaults_to_today(client, people):
     response = client.get(reverse("goals:measures"))
     assert response.status_code == 200
     assert response.context["day"] == dt.date.today()
+
+
+def test_a_case_worker_follows_a_status_count_to_the_persons_behind_it(client, people, project_004):
+    """Issue 12: "each number a link to the list behind it for those allowed to see persons":
+    the list shows the persons the number counts, of those the user may see, and logs them."""
+    from jobbro.audit.models import AccessLogEntry
+
+    programme, made = project_004
+    mine = made[:2]  # the two own-business endings
+    for who in mine:
+        who.case_worker = people["alice"]
+        who.save()
+    login(client, people["alice"])
+    page = client.get(reverse("goals:outcomes", args=[programme.pk]), STATUS)
+    row = next(
+        r for r in page.context["report"].rows if r.outcome and r.outcome.key == "own_business"
+    )
+    assert row.url.startswith(reverse("goals:persons"))
+    assert row.url.replace("&", "&amp;") in page.content.decode()
+    before = AccessLogEntry.objects.count()
+    listing = client.get(row.url)
+    assert listing.status_code == 200
+    assert {c.pk for c in listing.context["page"].object_list} == {w.pk for w in mine}
+    assert mine[0].last_name in listing.content.decode()
+    assert AccessLogEntry.objects.count() > before
+
+
+def test_a_manager_follows_a_number_to_its_aggregate_never_to_persons(client, people, project_004):
+    programme, made = project_004
+    login(client, people["lene"])
+    page = client.get(reverse("goals:outcomes", args=[programme.pk]), STATUS)
+    row = next(
+        r for r in page.context["report"].rows if r.outcome and r.outcome.key == "ordinary_job"
+    )
+    assert row.url.startswith(reverse("front:overview_number"))
+    aggregate = client.get(row.url)
+    assert aggregate.status_code == 200
+    assert aggregate.context["total"] == row.count.n == 6
+    assert made[0].last_name not in aggregate.content.decode()
+    assert client.get(reverse("goals:persons"), {"tal": "status-1-ordinary_job"}).status_code == 403
+
+
+def test_the_measures_are_counted_for_one_programme(client, people, project_004):
+    programme, made = project_004
+    login(client, people["lene"])
+    response = client.get(reverse("goals:measures"), {"day": "30.11.2017", "indsats": programme.pk})
+    assert response.status_code == 200
+    assert response.context["programme"] == programme
+    assert response.context["self_support"][0].label.startswith("Efter Geninvestering")
+    assert "Deltagere i Geninvesteringsprojekt" in response.content.decode()
