@@ -28,6 +28,9 @@ from jobbro.placements.staircase import kind_label
 
 # How many items of one group the front page shows; the group links to its whole list.
 SHOWN = 10
+# An assessment still missing a rater's scores is today's work for four weeks; an older one
+# is history (the progression pages list it), not a front page's task.
+ASSESSMENT_DAYS = 28
 
 
 @dataclass(frozen=True)
@@ -280,8 +283,9 @@ def _placements(user, placements, today) -> list[Group]:
     ]
 
 
-def _assessments(user) -> Group:
-    assessments = assessment_access.assessments_for(user)
+def _assessments(user, today) -> Group:
+    since = today - dt.timedelta(days=ASSESSMENT_DAYS)
+    assessments = assessment_access.assessments_for(user).filter(assessed_on__gte=since)
     if user.role == Role.CASE_WORKER:
         assessments = assessments.filter(citizen__case_worker=user)
     elif user.role == Role.COMPANY_CONSULTANT:
@@ -301,7 +305,7 @@ def _assessments(user) -> Group:
     return Group(
         "assessments",
         str(_("Progressionsmålinger, der mangler scores")),
-        str(_("Målinger, hvor en bedømmer endnu ikke har givet sine scores.")),
+        str(_("Målinger fra de seneste fire uger, hvor en bedømmer endnu ikke har scoret.")),
         qs.count(),
         items,
         reverse("assessments:index"),
@@ -375,7 +379,7 @@ def groups_for(
     groups = _acute(user, placements, now) + _placements(user, placements, today)
     if user.role in placement_access.WORK_ROLES:
         groups += _follow_ups(user, today) + [_awaiting(user), _first_offer(user, today)]
-    groups.append(_assessments(user))
+    groups.append(_assessments(user, today))
     groups.sort(key=lambda g: ORDER.index(g.key))
     return [g for g in groups if g.count]
 

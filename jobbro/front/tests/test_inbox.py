@@ -197,3 +197,24 @@ def test_a_course_without_a_company_is_named_by_its_kind_not_uden_virksomhed(peo
     late = next(g for g in inbox.groups_for(people["alice"]) if g.key == "acute_late")
     assert late.items[0].detail.startswith("Uddannelse (VUC, FVU) · ")
     assert "uden virksomhed" not in late.items[0].detail
+
+
+def test_only_recent_assessments_missing_scores_are_todays_work(people, citizens, shipped):
+    """A measurement a rater has not scored is a task for four weeks; a five-year-old one is
+    history, not the first thing on a case worker's front page."""
+    from jobbro.assessments.tests.conftest import make_assessment
+
+    today = timezone.localdate()
+    fatima, alice = citizens["fatima"], people["alice"]
+    recent = make_assessment(fatima, shipped, today - dt.timedelta(days=3), alice)
+    make_assessment(fatima, shipped, today - dt.timedelta(days=5 * 365), alice)
+    group = next(g for g in inbox.groups_for(alice) if g.key == "assessments")
+    assert group.count == 1
+    assert group.items[0].url == reverse("assessments:enter", kwargs={"pk": recent.pk})
+
+
+def test_a_teachers_quiet_day_says_so_and_links_all_her_sessions(client, people):
+    client.force_login(people["tove"])
+    html = client.get(reverse("front:home")).content.decode()
+    assert "Du har ingen mødegange i dag, og fremmødet er registreret for de seneste." in html
+    assert reverse("attendance:sessions") in html
