@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jobbro.front.lists import paginate
 
+from . import services
 from .adminlog import entries_for, log_admin, user_changes, user_snapshot, users_overseen_by
 from .decorators import role_required
 from .forms import (
@@ -104,8 +105,7 @@ def user_password_link(request, pk):
     if user.pk == request.user.pk:
         messages.error(request, _("Skift din egen adgangskode under “Skift adgangskode”."))
         return redirect("accounts:user_edit", pk=pk)
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
+    services.password_reset(user=user, by=request.user)
     return _password_link_response(request, user)
 
 
@@ -118,7 +118,7 @@ def user_mfa_reset(request, pk):
     if user.pk == request.user.pk:
         messages.error(request, _("En anden administrator skal nulstille din totrinsbekræftelse."))
         return redirect("accounts:user_edit", pk=pk)
-    removed, _detail = TOTPDevice.objects.filter(user=user).delete()
+    removed = services.mfa_reset(user=user, by=request.user)
     log_admin(request, AdminAction.MFA_RESET, subject=user, changes={"devices": removed})
     messages.success(request, _("Totrinsbekræftelsen er nulstillet."))
     return redirect("accounts:user_edit", pk=pk)
@@ -165,16 +165,13 @@ def mfa_setup(request):
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return render(request, "accounts/mfa_setup.html", {"enrolled": True})
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Godkendelsesapp", confirmed=False)
+    device = services.mfa_device_pending(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not device.verify_is_allowed()[0]:
             form.add_error("token", _("For mange forkerte koder. Vent lidt, og prøv igen."))
         elif device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            services.mfa_confirm(device=device)
             otp_login(request, device)
             log_admin(request, AdminAction.MFA_ENROL, subject=user)
             messages.success(request, _("Totrinsbekræftelse er slået til."))

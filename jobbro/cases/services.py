@@ -24,7 +24,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import Role, User
-from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.citizens.models import Citizen, EventKind
+from jobbro.citizens.services import timeline_event_add
 from jobbro.citizens.status import (
     CaseStatus,
     ClosingReason,
@@ -43,7 +44,7 @@ def _day(d: dt.date) -> str:
 
 
 def _event(citizen: Citizen, kind: str, by: User, text: str) -> None:
-    TimelineEvent.objects.create(citizen=citizen, kind=kind, actor=by, text=text)
+    timeline_event_add(citizen_id=citizen.pk, kind=kind, text=text, by=by)
 
 
 def _locked(citizen: Citizen) -> Citizen:

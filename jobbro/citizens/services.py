@@ -22,8 +22,24 @@ from jobbro.lib import isocodes
 from .models import Citizen, CitizenLanguage, EventKind, TimelineEvent
 
 
+def timeline_event_add(
+    *,
+    citizen_id: int,
+    kind: str,
+    text: str = "",
+    placement_id: int | None = None,
+    by: User | None,
+    **extra: Any,
+) -> TimelineEvent:
+    """One event on a citizen's timeline: the one write of `TimelineEvent`, which every app's
+    services call (`by` None for what nobody did, e.g. a batch job)."""
+    return TimelineEvent.objects.create(
+        citizen_id=citizen_id, kind=kind, text=text, placement_id=placement_id, actor=by, **extra
+    )
+
+
 def _event(citizen: Citizen, kind: str, by: User, **extra: Any) -> None:
-    TimelineEvent.objects.create(citizen=citizen, kind=kind, actor=by, **extra)
+    timeline_event_add(citizen_id=citizen.pk, kind=kind, by=by, **extra)
 
 
 @transaction.atomic

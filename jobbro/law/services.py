@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
-from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.citizens.models import Citizen, EventKind
+from jobbro.citizens.services import timeline_event_add
 from jobbro.core.locking import save_versioned
 
 from .models import Benefit, BenefitAmount, BenefitPeriod, BenefitRate, BenefitSupplement
@@ -61,7 +62,7 @@ def benefit_period_add(
     text = _("Forsørgelse: %(p)s fra %(d)s") % {"p": period, "d": f"{starts_on:%d.%m.%Y}"}
     if ended:
         text += " " + _("(den forrige periode er afsluttet dagen før)")
-    TimelineEvent.objects.create(citizen=citizen, kind=EventKind.CHANGED, actor=by, text=text)
+    timeline_event_add(citizen_id=citizen.pk, kind=EventKind.CHANGED, text=text, by=by)
     return period
 
 

@@ -1,7 +1,7 @@
 """Every write of matching: keyword-only, typed, `by` the user who does it."""
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +22,7 @@ from .models import (
     FactorWeight,
     MatchProfile,
     ProposalRun,
+    RunStatus,
     Suggestion,
     Town,
     TravelTime,
@@ -167,3 +168,26 @@ def proposal_start(*, citizen_ids: list[int], by: User) -> ProposalRun:
     ProposalRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
     run.task_id = str(result.id)
     return run
+
+
+# A run's state, written by the worker (tasks.run_proposal), which acts for nobody: the run
+# records who started it.
+
+
+def proposal_progress(*, run_id: int, percent: int, step: str) -> None:
+    ProposalRun.objects.filter(pk=run_id).update(
+        status=RunStatus.RUNNING, progress=min(percent, 99), step=step
+    )
+
+
+def proposal_fail(*, run_id: int, error: str) -> None:
+    ProposalRun.objects.filter(pk=run_id).update(
+        status=RunStatus.FAILED, error=error, finished_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def proposal_finish(*, run_id: int, result: dict[str, Any]) -> None:
+    ProposalRun.objects.filter(pk=run_id).update(
+        status=RunStatus.DONE, progress=100, step="", result=result, finished_at=timezone.now()
+    )

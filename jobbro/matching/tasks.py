@@ -5,15 +5,13 @@ backend, django-tasks-db), or in a thread of `jobbro demo` itself (worker.py). S
 docs/architecture.md "Matching: background work" for a real queue.
 """
 
-from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from jobbro.citizens.models import Citizen
 from jobbro.citizens.status import CaseStatus
 
-from . import proposal, selectors
-from .models import ProposalRun, RunStatus
+from . import proposal, selectors, services
+from .models import ProposalRun
 
 
 @task()
@@ -22,9 +20,7 @@ def run_proposal(run_id: int) -> int:
     run = ProposalRun.objects.get(pk=run_id)
 
     def progress(percent: int, step: str) -> None:
-        ProposalRun.objects.filter(pk=run_id).update(
-            status=RunStatus.RUNNING, progress=min(percent, 99), step=step
-        )
+        services.proposal_progress(run_id=run_id, percent=percent, step=step)
 
     try:
         # A case closed or paused since the run was queued is left out when it runs.
@@ -32,12 +28,7 @@ def run_proposal(run_id: int) -> int:
         citizens = selectors.profiled(active.order_by("pk"))
         result = proposal.compute(citizens, selectors.today(), progress)
     except Exception as e:  # the page says it failed; the worker logs the traceback
-        ProposalRun.objects.filter(pk=run_id).update(
-            status=RunStatus.FAILED, error=type(e).__name__, finished_at=timezone.now()
-        )
+        services.proposal_fail(run_id=run_id, error=type(e).__name__)
         raise
-    with transaction.atomic():
-        ProposalRun.objects.filter(pk=run_id).update(
-            status=RunStatus.DONE, progress=100, step="", result=result, finished_at=timezone.now()
-        )
+    services.proposal_finish(run_id=run_id, result=result)
     return run_id

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import Role, User
-from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.citizens.models import Citizen, EventKind
+from jobbro.citizens.services import timeline_event_add
 from jobbro.core.locking import StaleError, save_versioned
 from jobbro.lib.workdays import workday_on_or_after
 
@@ -31,12 +32,12 @@ from .models import (
 
 
 def _note(placement: Placement, text: str, by: User) -> None:
-    TimelineEvent.objects.create(
+    timeline_event_add(
         citizen_id=placement.citizen_id,
-        placement=placement,
+        placement_id=placement.pk,
         kind=EventKind.NOTE,
         text=text,
-        actor=by,
+        by=by,
     )
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
-from jobbro.citizens.models import Citizen, EventKind, TimelineEvent
+from jobbro.citizens.models import Citizen, EventKind
+from jobbro.citizens.services import timeline_event_add
 from jobbro.core.locking import save_versioned
 from jobbro.practices.models import Practice
 
@@ -35,7 +36,7 @@ def cohort_places_taken(cohort: Cohort, day: dt.date) -> int:
 
 
 def _note(citizen_id: int, text: str, by: User | None) -> None:
-    TimelineEvent.objects.create(citizen_id=citizen_id, kind=EventKind.NOTE, text=text, actor=by)
+    timeline_event_add(citizen_id=citizen_id, kind=EventKind.NOTE, text=text, by=by)
 
 
 @transaction.atomic
