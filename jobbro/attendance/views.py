@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
-from jobbro.core.views import write
+from jobbro.core.views import page, write
 from jobbro.front.fields import parse_date
 from jobbro.front.lists import paginate, sort_rows
 
@@ -149,11 +149,10 @@ def language_day_end(request, pk):
         message=_("Sprogskoledagen er afsluttet."),
         to=reverse("attendance:language_days", kwargs={"pk": day.citizen_id}),
     )
-    if done:
-        return done
-    opened.log(request, fields=["language_school"])
-    return render(
+    return done or page(
         request,
+        opened,
         "attendance/language_day_end.html",
         {"form": form, "day": day, "citizen": opened.obj},
+        fields=["language_school"],
     )

@@ -16,7 +16,7 @@ from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
-from jobbro.core.views import write
+from jobbro.core.views import page, write
 from jobbro.front.lists import paginate
 from jobbro.journal import attachments
 
@@ -117,10 +117,13 @@ def sanction_create(request, pk):
         to=lambda case: reverse("attendance:sanction", kwargs={"pk": case.pk}),
         action=Action.CREATE,
     )
-    if done:
-        return done
-    opened.log(request, fields=["attendance"])
-    return render(request, "attendance/sanction_create.html", {"form": form, "citizen": citizen})
+    return done or page(
+        request,
+        opened,
+        "attendance/sanction_create.html",
+        {"form": form, "citizen": citizen},
+        fields=["attendance"],
+    )
 
 
 # The date field of each step's form, filled in with today.

@@ -10,7 +10,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
-from jobbro.core.views import write
+from jobbro.core.views import page, write
 from jobbro.front.fields import parse_int
 from jobbro.front.lists import paginate
 
@@ -24,8 +24,7 @@ LOGGED = ["journal"]
 
 def _page(request, opened, template: str, ctx: dict):
     """A journal page about one citizen: logged as a view of their journal, then shown."""
-    opened.log(request, fields=LOGGED)
-    return render(request, template, ctx)
+    return page(request, opened, template, ctx, fields=LOGGED)
 
 
 def _to_note(note) -> str:

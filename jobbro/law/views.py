@@ -1,14 +1,13 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
-from jobbro.audit.models import Action
 from jobbro.citizens import access
 from jobbro.citizens.lists import FirstOfferListForm
+from jobbro.core.views import page, write
 from jobbro.front.lists import paginate
 
 from . import selectors, services
@@ -37,16 +36,15 @@ def citizen_benefits(request, pk):
     opened = access.open_citizen(request.user, pk, for_change=request.method == "POST")
     citizen = opened.obj
     form = BenefitPeriodForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benefit_period_add(citizen=citizen, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CHANGE, ["benefit"])
-            messages.success(request, _("Forsørgelsen er registreret."))
-            return redirect("law:citizen_benefits", pk=pk)
-    opened.log(request, fields=["benefit"])
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.benefit_period_add(citizen=citizen, by=request.user, **form.cleaned_data),
+        fields=["benefit"],
+        message=_("Forsørgelsen er registreret."),
+        to=reverse("law:citizen_benefits", kwargs={"pk": pk}),
+    )
     periods = BenefitPeriod.objects.filter(citizen=citizen).select_related("benefit", "rate")
     ctx = {
         "citizen": citizen,
@@ -54,7 +52,7 @@ def citizen_benefits(request, pk):
         "periods": periods.prefetch_related("supplements"),
         "may_edit": opened.may_change,
     }
-    return render(request, "law/benefits.html", ctx)
+    return done or page(request, opened, "law/benefits.html", ctx, fields=["benefit"])
 
 
 @role_required(*access.CASE_FILE_ROLES)
@@ -82,14 +80,14 @@ def amounts(request):
 def amount_edit(request, pk=None):
     amount = get_object_or_404(BenefitAmount, pk=pk) if pk else None
     form = BenefitAmountForm(request.POST or None, instance=amount)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benefit_amount_save(
-                amount=form.save(commit=False), version=form.read_version, by=request.user
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("Beløbet er gemt."))
-            return redirect("law:amounts")
-    return render(request, "law/amount_form.html", {"form": form, "edited": amount})
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.benefit_amount_save(
+            amount=form.save(commit=False), version=form.read_version, by=request.user
+        ),
+        message=_("Beløbet er gemt."),
+        to=reverse("law:amounts"),
+    )
+    return done or render(request, "law/amount_form.html", {"form": form, "edited": amount})

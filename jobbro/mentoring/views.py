@@ -1,8 +1,8 @@
 """Language buddies on a placement: opened through placements.access.open_placement."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from jobbro import documents
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
+from jobbro.core.views import page, write
 from jobbro.placements.access import READ_ROLES, WORK_ROLES, open_placement
 
 from . import services
@@ -24,23 +25,23 @@ def buddies(request, pk: int):
     adding = request.method == "POST"
     opened = open_placement(request.user, pk, for_change=adding)
     form = BuddyForm(request.POST if adding else None)
-    if adding and form.is_valid():
-        try:
-            services.buddy_add(placement=opened.obj, by=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CREATE, FIELDS)
-            messages.success(request, _("Sprogmakkeren er tilføjet."))
-            return redirect("mentoring:buddies", pk=pk)
-    opened.log(request, Action.VIEW, FIELDS)
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.buddy_add(placement=opened.obj, by=request.user, **form.cleaned_data),
+        fields=FIELDS,
+        message=_("Sprogmakkeren er tilføjet."),
+        to=reverse("mentoring:buddies", kwargs={"pk": pk}),
+        action=Action.CREATE,
+    )
     ctx = {
         "placement": opened.obj,
         "buddies": opened.obj.language_buddies.all(),
         "form": form,
         "may_change": opened.may_change,
     }
-    return render(request, "mentoring/buddies.html", ctx)
+    return done or page(request, opened, "mentoring/buddies.html", ctx, fields=FIELDS)
 
 
 @require_POST

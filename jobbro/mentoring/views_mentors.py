@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
+from jobbro.core.views import page, write
 
 from . import access, services
 from .forms import MENTOR_SORTS, AnswerForm, MeetingForm, MentorFilterForm, MentorForm, ProposeForm
@@ -57,15 +59,15 @@ def mentor_list(request):
 def mentor_edit(request, pk: int | None = None):
     mentor = get_object_or_404(Mentor, pk=pk) if pk else Mentor()
     form = MentorForm(request.POST or None, instance=mentor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_save(mentor=form.instance, by=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("Mentoren er gemt."))
-            return redirect("mentors:list")
-    return render(request, "mentoring/mentor_form.html", {"form": form, "mentor": mentor})
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.mentor_save(mentor=form.instance, by=request.user),
+        message=_("Mentoren er gemt."),
+        to=reverse("mentors:list"),
+    )
+    return done or render(request, "mentoring/mentor_form.html", {"form": form, "mentor": mentor})
 
 
 @role_required(*access.CORPS_ROLES)
@@ -74,18 +76,20 @@ def citizen_matches(request, pk: int):
     proposing = request.method == "POST"
     opened = access.open_for_matches(request.user, pk, for_change=proposing)
     form = ProposeForm(request.POST if proposing else None)
-    if proposing and form.is_valid():
-        try:
-            services.match_propose(
-                citizen=opened.obj, mentor=form.cleaned_data["mentor"], by=request.user
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CREATE, FIELDS)
-            messages.success(request, _("Mentoren er foreslået. Begge skal nu svare."))
-            return redirect("mentors:citizen", pk=pk)
-    opened.log(request, Action.VIEW, FIELDS)
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.match_propose(
+            citizen=opened.obj, mentor=form.cleaned_data["mentor"], by=request.user
+        ),
+        fields=FIELDS,
+        message=_("Mentoren er foreslået. Begge skal nu svare."),
+        to=reverse("mentors:citizen", kwargs={"pk": pk}),
+        action=Action.CREATE,
+    )
+    if done:
+        return done
     ctx = {
         "citizen": opened.obj,
         "matches": opened.obj.mentor_matches.select_related("mentor").order_by(
@@ -94,7 +98,7 @@ def citizen_matches(request, pk: int):
         "form": form,
         "may_change": opened.may_change,
     }
-    return render(request, "mentoring/citizen_matches.html", ctx)
+    return page(request, opened, "mentoring/citizen_matches.html", ctx, fields=FIELDS)
 
 
 @role_required(*access.MATCH_ROLES)

@@ -15,6 +15,7 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.citizens.models import unlisted
+from jobbro.core.views import page
 from jobbro.core.views import write as _write
 from jobbro.front.fields import parse_date
 from jobbro.front.lists import paginate
@@ -169,11 +170,9 @@ def placement_edit(request, pk):
         message=_("Ændringerne er gemt."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(
+    return done or page(
         request,
+        opened,
         "placements/form.html",
         {"form": form, "citizen": placement.citizen, "placement": placement},
     )
@@ -223,10 +222,9 @@ def conversation_create(request, pk):
         message=_("Samtalen er registreret."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(request, "placements/conversation.html", {"form": form, "placement": placement})
+    return done or page(
+        request, opened, "placements/conversation.html", {"form": form, "placement": placement}
+    )
 
 
 @role_required(*access.MOVE_UP_ROLES)
@@ -277,11 +275,11 @@ def plan_edit(request, pk):
         message=_("Planen er gemt."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(
-        request, "placements/plan_form.html", {"form": form, "placement": placement, "plan": plan}
+    return done or page(
+        request,
+        opened,
+        "placements/plan_form.html",
+        {"form": form, "placement": placement, "plan": plan},
     )
 
 
@@ -370,11 +368,9 @@ def follow_up_record(request, pk):
         message=_("Opfølgningen er registreret, og den næste er planlagt."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(
+    return done or page(
         request,
+        opened,
         "placements/follow_up_form.html",
         {"form": form, "placement": placement, "follow_up": follow_up},
     )
@@ -398,10 +394,9 @@ def acute_create(request, pk):
         message=_("Henvendelsen er registreret. Den skal besvares inden 24 timer."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(request, "placements/acute_form.html", {"form": form, "placement": placement})
+    return done or page(
+        request, opened, "placements/acute_form.html", {"form": form, "placement": placement}
+    )
 
 
 @role_required(*access.WORK_ROLES)
@@ -419,11 +414,9 @@ def acute_answer(request, pk):
         message=_("Svaret er registreret."),
         to=reverse("placements:detail", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request)
-    return render(
+    return done or page(
         request,
+        opened,
         "placements/acute_answer.html",
         {"form": form, "placement": placement, "issue": issue, "now": timezone.now()},
     )
@@ -487,10 +480,13 @@ def retention(request, pk):
         message=_("Fastholdelsesplanen er gemt."),
         to=reverse("placements:retention", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request, fields=["retention_plan"])
-    return render(request, "placements/retention.html", _retention_page(opened, plan, form))
+    return done or page(
+        request,
+        opened,
+        "placements/retention.html",
+        _retention_page(opened, plan, form),
+        fields=["retention_plan"],
+    )
 
 
 def _retention_page(opened, plan, form) -> dict:
@@ -521,11 +517,12 @@ def retention_entry(request, pk):
         message=_("Beskrivelsen er tilføjet."),
         to=reverse("placements:retention", kwargs={"pk": placement.pk}),
     )
-    if done:
-        return done
-    opened.log(request, fields=["retention_plan"])
-    return render(
-        request, "placements/retention_entry.html", {"form": form, "placement": placement}
+    return done or page(
+        request,
+        opened,
+        "placements/retention_entry.html",
+        {"form": form, "placement": placement},
+        fields=["retention_plan"],
     )
 
 

@@ -12,6 +12,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action
 from jobbro.citizens import access as citizen_access
 from jobbro.core.locking import StaleError
+from jobbro.core.views import page, write
 from jobbro.front.fields import parse_int
 from jobbro.front.lists import paginate
 from jobbro.practices import access as practice_access
@@ -26,6 +27,8 @@ from .forms import (
 )
 from .lists import CohortListForm, ProgrammeListForm, SiriListForm
 from .models import Programme
+
+NAME = ("first_name", "last_name")  # what the enrolment pages show of the citizen
 
 
 def _programme(request, pk: int) -> Programme:
@@ -141,40 +144,40 @@ def cohort_create(request, pk):
             "starts_on": programme.starts_on,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        cohort = form.instance
-        cohort.programme = programme
-        try:
-            services.cohort_create(
-                cohort=cohort, teachers=list(form.cleaned_data["teachers"]), by=request.user
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("Holdet er oprettet."))
-            return redirect("programmes:cohort", pk=cohort.pk)
-    return render(request, "programmes/cohort_form.html", {"form": form, "programme": programme})
+    form.instance.programme = programme
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.cohort_create(
+            cohort=form.instance, teachers=list(form.cleaned_data["teachers"]), by=request.user
+        ),
+        message=_("Holdet er oprettet."),
+        to=lambda cohort: reverse("programmes:cohort", kwargs={"pk": cohort.pk}),
+    )
+    ctx = {"form": form, "programme": programme}
+    return done or render(request, "programmes/cohort_form.html", ctx)
 
 
 @role_required(*access.EDIT_ROLES)
 def cohort_edit(request, pk):
     cohort = access.open_cohort(request.user, pk, for_change=True).cohort
     form = CohortForm(request.POST or None, instance=cohort)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cohort_change(
-                cohort=form.instance,  # the form's values, written by the service
-                teachers=list(form.cleaned_data["teachers"]),
-                version=form.read_version,
-                by=request.user,
-            )
-        except (StaleError, ValidationError) as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("Ændringerne er gemt."))
-            return redirect("programmes:cohort", pk=pk)
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.cohort_change(
+            cohort=form.instance,  # the form's values, written by the service
+            teachers=list(form.cleaned_data["teachers"]),
+            version=form.read_version,
+            by=request.user,
+        ),
+        message=_("Ændringerne er gemt."),
+        to=reverse("programmes:cohort", kwargs={"pk": pk}),
+    )
     ctx = {"form": form, "programme": cohort.programme, "cohort": cohort}
-    return render(request, "programmes/cohort_form.html", ctx)
+    return done or render(request, "programmes/cohort_form.html", ctx)
 
 
 @role_required(*access.COHORT_ROLES)
@@ -213,54 +216,47 @@ def enrol(request, pk):
     programme_id = parse_int(request.GET.get("indsats"), 1)
     programme = access.programmes_for(request.user).filter(pk=programme_id).first()
     if programme is None:
-        opened.log(request, fields=("first_name", "last_name"))
+        opened.log(request, fields=NAME)
         ctx = {"citizen": opened.obj, "programmes": access.programmes_for(request.user)}
         return render(request, "programmes/enrol_choose.html", ctx)
     form = EnrolmentForm(request.POST or None, programme=programme)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enrolment_create(
-                citizen=opened.obj,
-                programme=programme,
-                cohort=form.cleaned_data["cohort"],
-                starts_on=form.cleaned_data["starts_on"],
-                unmet=form.unmet,
-                by=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CREATE, fields=("enrolment",))
-            messages.success(request, _("Borgeren er indskrevet."))
-            return redirect("citizens:detail", pk=pk)
-    opened.log(request, fields=("first_name", "last_name"))
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.enrolment_create(
+            citizen=opened.obj,
+            programme=programme,
+            cohort=form.cleaned_data["cohort"],
+            starts_on=form.cleaned_data["starts_on"],
+            unmet=form.unmet,
+            by=request.user,
+        ),
+        fields=("enrolment",),
+        message=_("Borgeren er indskrevet."),
+        to=reverse("citizens:detail", kwargs={"pk": pk}),
+        action=Action.CREATE,
+    )
     ctx = {"citizen": opened.obj, "programme": programme, "form": form}
-    return render(request, "programmes/enrol.html", ctx)
+    return done or page(request, opened, "programmes/enrol.html", ctx, fields=NAME)
 
 
 @role_required(*access.ENROL_ROLES)
 def enrolment_end(request, pk):
     enrolment, opened = access.open_enrolment(request.user, pk, for_change=True)
     form = EnrolmentEndForm(request.POST or None, starts_on=enrolment.starts_on)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.enrolment_end(
-                enrolment=enrolment,
-                ends_on=data["ends_on"],
-                reason=data["reason"],
-                note=data["note"],
-                by=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CHANGE, fields=("enrolment",))
-            messages.success(request, _("Indskrivningen er afsluttet."))
-            return redirect("citizens:detail", pk=enrolment.citizen_id)
-    opened.log(request, fields=("first_name", "last_name", "enrolment"))
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.enrolment_end(enrolment=enrolment, by=request.user, **form.cleaned_data),
+        fields=("enrolment",),
+        message=_("Indskrivningen er afsluttet."),
+        to=reverse("citizens:detail", kwargs={"pk": enrolment.citizen_id}),
+    )
     ctx = {"enrolment": enrolment, "citizen": opened.obj, "form": form}
-    return render(request, "programmes/enrolment_end.html", ctx)
+    fields = (*NAME, "enrolment")
+    return done or page(request, opened, "programmes/enrolment_end.html", ctx, fields=fields)
 
 
 @role_required(*access.EDIT_ROLES)
@@ -269,18 +265,18 @@ def part_edit(request, pk, part, row=None):
     observation, a module or an event (parts.py)."""
     programme, kind, obj = access.open_part(request.user, pk, part, row)
     form = kind.form(request.POST or None, instance=obj, programme=programme)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.programme_part_save(
-                programme=programme, row=form.instance, version=form.read_version, by=request.user
-            )
-        except (StaleError, ValidationError) as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("Ændringerne er gemt."))
-            return redirect(reverse("programmes:detail", args=[pk]) + f"#{kind.slug}")
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.programme_part_save(
+            programme=programme, row=form.instance, version=form.read_version, by=request.user
+        ),
+        message=_("Ændringerne er gemt."),
+        to=reverse("programmes:detail", args=[pk]) + f"#{kind.slug}",
+    )
     ctx = {"programme": programme, "part": kind, "form": form, "row": obj}
-    return render(request, "programmes/part_form.html", ctx)
+    return done or render(request, "programmes/part_form.html", ctx)
 
 
 @require_POST

@@ -1,13 +1,14 @@
 """Trauma screening pages: opened through access.open_screening only, every view logged."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jobbro.accounts.decorators import role_required
 from jobbro.audit.models import Action, Purpose
+from jobbro.core.views import page, write
 
 from . import services
 from .access import FIELDS, NAMEABLE_ROLES, open_screening
@@ -18,18 +19,19 @@ from .models import NamedAccess, Screening
 def _form_page(request, opened, form, *, save, title: str, done: str, action=Action.CREATE):
     """A screening form page: on a valid POST the service `save(data)` writes, the change is
     logged and the user goes back to the citizen's screenings; else the form, input kept."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, action, FIELDS)
-            messages.success(request, done)
-            return redirect("screening:citizen", pk=opened.citizen_id)
-    opened.log(request, Action.VIEW, ("first_name", "last_name", *FIELDS))
+    written = write(
+        request,
+        opened,
+        form,
+        lambda: save(form.cleaned_data),
+        fields=FIELDS,
+        message=done,
+        to=reverse("screening:citizen", kwargs={"pk": opened.citizen_id}),
+        action=action,
+    )
     ctx = {"form": form, "citizen": opened.obj, "title": title}
-    return render(request, "screening/form.html", ctx)
+    fields = ("first_name", "last_name", *FIELDS)
+    return written or page(request, opened, "screening/form.html", ctx, fields=fields)
 
 
 @role_required(*NAMEABLE_ROLES)
