@@ -885,3 +885,97 @@ def test_the_economy_shows_savings_from_the_demo_s_own_amounts(today):
         a.full_clean()
     project = economy(_project("geninvestering"), today)
     assert project.saved > 0 and project.unknown_persons <= 0.2 * project.participants
+
+
+# The newer apps' rules (issue 8): what their services refuse, the demo does not hold.
+
+
+def test_every_decision_about_a_citizen_is_the_responsible_persons_planned_conversation(today):
+    """meetings.services.decision_record: who does what by when, not before the meeting,
+    and it becomes the responsible person's conversation in the citizen's journal."""
+    from jobbro.meetings.models import Decision
+
+    about = Decision.objects.filter(citizen__isnull=False).select_related("meeting", "follow_up")
+    assert about.exists()
+    for d in about:
+        assert d.responsible_id and d.due_on and d.due_on >= d.meeting.held_on, d.pk
+        note = d.follow_up
+        assert note is not None and note.citizen_id == d.citizen_id, d.pk
+        assert note.author_id == d.responsible_id, d.pk
+    for d in Decision.objects.filter(due_on__isnull=False).select_related("meeting"):
+        assert d.due_on >= d.meeting.held_on, d.pk
+
+
+def test_every_mentor_match_keeps_the_answers_rules(today):
+    """mentoring.services: a "no" has its reason and declines; an agreed match has both
+    yes and a start not in the future; an ended one ends after it started; an agreed match
+    with a mentor who has a login made them the case's mentor."""
+    from jobbro.mentoring.models import Answer, MatchStatus, MentorMatch
+
+    matches = MentorMatch.objects.select_related("mentor", "mentorship")
+    assert {m.status for m in matches} >= {MatchStatus.PROPOSED, MatchStatus.AGREED}
+    for m in matches:
+        assert m.proposed_on <= today, m.pk
+        for side in ("mentor", "citizen"):
+            if getattr(m, f"{side}_answer") == Answer.NO:
+                assert getattr(m, f"{side}_reason").strip(), m.pk
+                assert m.status in (MatchStatus.DECLINED, MatchStatus.ENDED), m.pk
+        if m.status == MatchStatus.AGREED:
+            assert m.mentor_answer == m.citizen_answer == Answer.YES, m.pk
+            assert m.started_on and m.proposed_on <= m.started_on <= today, m.pk
+            if m.mentor.user_id:
+                assert m.mentorship and m.mentorship.mentor_id == m.mentor.user_id, m.pk
+        if m.ended_on:
+            assert m.ended_on <= today and (not m.started_on or m.ended_on >= m.started_on)
+
+
+def test_every_mentor_meeting_is_of_an_agreed_match_between_its_start_and_today(today):
+    from jobbro.mentoring.models import MentorMeeting
+
+    meetings = MentorMeeting.objects.select_related("match")
+    assert meetings.exists()
+    for meeting in meetings:
+        match = meeting.match
+        assert match.started_on and match.started_on <= meeting.met_on <= today, meeting.pk
+        assert not match.ended_on or meeting.met_on <= match.ended_on, meeting.pk
+        assert 1 <= meeting.minutes <= 600
+
+
+def test_every_language_buddy_is_inside_its_placement(today):
+    """mentoring.services.buddy_add / buddy_end: not before the placement, not ending
+    before it started."""
+    from jobbro.mentoring.models import LanguageBuddy
+
+    buddies = LanguageBuddy.objects.select_related("placement")
+    assert buddies.exists()
+    for b in buddies:
+        assert not b.placement.starts_on or b.started_on >= b.placement.starts_on, b.pk
+        assert not b.ended_on or b.ended_on >= b.started_on, b.pk
+
+
+def test_every_enrolment_is_inside_its_programme_and_in_its_own_cohort(today):
+    """Enrolment.clean: the cohort is the programme's; an enrolment ends after it starts,
+    with a reason; none starts before its programme or after it ended, or in the future."""
+    from jobbro.programmes.models import Enrolment
+
+    enrolments = Enrolment.objects.select_related("programme", "cohort")
+    assert enrolments.exists()
+    for e in enrolments:
+        p = e.programme
+        assert e.cohort is None or e.cohort.programme_id == e.programme_id, e.pk
+        assert p.starts_on <= e.starts_on <= today, e.pk
+        assert not p.ends_on or e.starts_on <= p.ends_on, e.pk
+        assert not e.ends_on or (e.ends_on >= e.starts_on and e.end_reason), e.pk
+
+
+def test_every_screening_s_referral_follows_it_and_named_access_is_for_colleagues(today):
+    """screening.services: the team decides after the screening; a case worker names only
+    case workers and ambassadors, and never the mentor or a company consultant."""
+    from jobbro.screening.models import NamedAccess, Referral
+
+    referrals = Referral.objects.select_related("screening")
+    assert referrals.exists()
+    for r in referrals:
+        assert r.screening.screened_on <= r.decided_on <= today, r.pk
+    roles = set(NamedAccess.objects.values_list("user__role", flat=True))
+    assert roles and roles <= {Role.CASE_WORKER, Role.AMBASSADOR}
