@@ -72,3 +72,16 @@ def scope_for(user, programme=None) -> Scope:
     ):
         return Scope(None, False, _("Tal for projektets deltagere, nuværende og tidligere."))
     return EVERYONE
+
+
+def measures_citizens(scope: Scope, programme=None):
+    """The citizens the national measures count for `scope`: narrowed to `programme`'s
+    participants, present and past, when one is named (None: the whole municipality)."""
+    if programme is None:
+        return scope.citizens
+    from jobbro.citizens.models import Citizen
+    from jobbro.programmes.models import Enrolment
+
+    enrolled = Enrolment.objects.filter(programme=programme).values("citizen")
+    citizens = Citizen.objects.all() if scope.citizens is None else scope.citizens
+    return citizens.filter(pk__in=enrolled)

@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.citizens.access import citizens_for, log_list
-from jobbro.citizens.models import Citizen
 from jobbro.documents import pdf_response, xlsx_response, xlsx_workbook
 from jobbro.front.forms import PeriodSearchForm
 from jobbro.front.lists import paginate
 from jobbro.programmes.access import open_programme
-from jobbro.programmes.models import Enrolment, Programme
+from jobbro.programmes.models import Programme
 
 from . import access, charts, export, selectors
 from .forms import DayForm, MeasuresForm, PeriodForm, PersonsListForm, TertialForm
@@ -89,14 +88,7 @@ def measures_context(request) -> dict:
         day = form.cleaned_data["day"] or day
         programme = form.cleaned_data["indsats"]
     scope = access.scope_for(request.user, programme)
-    citizens, fold = scope.citizens, scope.fold
-    if programme is not None:
-        enrolled = Enrolment.objects.filter(programme=programme).values("citizen")
-        citizens = (
-            Citizen.objects.filter(pk__in=enrolled)
-            if citizens is None
-            else citizens.filter(pk__in=enrolled)
-        )
+    citizens, fold = access.measures_citizens(scope, programme), scope.fold
     return {
         "form": form,
         "day": day,
