@@ -11,6 +11,7 @@ from jobbro.accounts.models import Role
 from jobbro.audit.models import Action
 from jobbro.citizens import access
 from jobbro.citizens.models import unlisted
+from jobbro.core.views import page, write
 from jobbro.front.fields import parse_decimal, parse_int
 from jobbro.front.lists import paginate
 from jobbro.lib.aggregates import SMALLEST_GROUP
@@ -131,24 +132,25 @@ def assessment_create(request, pk):
     opened = open_citizen_assessments(request.user, pk, for_change=True)
     citizen = opened.obj
     form = AssessmentForm(request.POST or None, citizen=citizen)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            assessment = services.assessment_create(
-                citizen=citizen,
-                version=data["instrument"].current,
-                assessed_on=data["assessed_on"],
-                placement=data["placement"],
-                by=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CREATE, ["assessments"])
-            messages.success(request, _("Målingen er oprettet. Indtast scores."))
-            return redirect("assessments:enter", pk=assessment.pk)
-    opened.log(request)
-    return render(request, "assessments/create.html", {"form": form, "citizen": citizen})
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.assessment_create(
+            citizen=citizen,
+            version=form.cleaned_data["instrument"].current,
+            assessed_on=form.cleaned_data["assessed_on"],
+            placement=form.cleaned_data["placement"],
+            by=request.user,
+        ),
+        fields=["assessments"],
+        message=_("Målingen er oprettet. Indtast scores."),
+        to=lambda assessment: reverse("assessments:enter", kwargs={"pk": assessment.pk}),
+        action=Action.CREATE,
+    )
+    return done or page(
+        request, opened, "assessments/create.html", {"form": form, "citizen": citizen}
+    )
 
 
 def _detail_context(request, assessment):

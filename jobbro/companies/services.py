@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from jobbro.accounts.models import Role, User
+from jobbro.core.locking import save_versioned
 
 from .models import (
     BarometerSurvey,
@@ -111,3 +112,22 @@ def opening_create(*, opening: Opening, by: User) -> Opening:
     """A new opening at its company (capacity at least 1, hours in range: Opening.clean).
     The legal checks only warn, so they are the view's to show."""
     return _add(opening)
+
+
+@transaction.atomic
+def company_change(*, company: Company, version: int | None, by: User) -> Company:
+    """Save an edited company (its form has set the fields). Refused, with the Danish
+    message, when someone else saved it since `version` was read; its partnership changes
+    only through `partnership_change`."""
+    company.full_clean()
+    save_versioned(company, version=version, what=_("Virksomheden"))
+    return company
+
+
+@transaction.atomic
+def opening_change(*, opening: Opening, version: int | None, by: User) -> Opening:
+    """Save an edited opening (capacity at least 1, hours in range: Opening.clean), unless
+    someone else saved it since `version` was read."""
+    opening.full_clean()
+    save_versioned(opening, version=version, what=_("Åbningen"))
+    return opening

@@ -3,11 +3,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
+from jobbro.core.views import write
 from jobbro.front.lists import paginate
 from jobbro.matching.access import MATCH_ROLES
 
@@ -113,10 +115,17 @@ def company_detail(request, pk):
 def company_edit(request, pk):
     company = _editable(request, pk)
     form = CompanyForm(request.POST or None, instance=company)
-    if request.method == "POST" and form.is_valid() and form.save_if_current():
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect("companies:detail", pk=pk)
-    return render(
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.company_change(
+            company=form.instance, version=form.read_version, by=request.user
+        ),
+        message=_("Ændringerne er gemt."),
+        to=reverse("companies:detail", kwargs={"pk": pk}),
+    )
+    return done or render(
         request,
         "companies/company_form.html",
         {"form": form, "company": company, "codes": industries.codes()},
@@ -264,10 +273,17 @@ def opening_edit(request, pk):
     if not access.may_edit(request.user, opening.company):
         raise PermissionDenied
     form = OpeningForm(request.POST or None, instance=opening)
-    if request.method == "POST" and form.is_valid() and form.save_if_current():
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect("companies:opening_detail", pk=pk)
-    return render(
+    done = write(
+        request,
+        None,
+        form,
+        lambda: services.opening_change(
+            opening=form.instance, version=form.read_version, by=request.user
+        ),
+        message=_("Ændringerne er gemt."),
+        to=reverse("companies:opening_detail", kwargs={"pk": pk}),
+    )
+    return done or render(
         request,
         "companies/opening_form.html",
         {"form": form, "company": opening.company, "opening": opening},
