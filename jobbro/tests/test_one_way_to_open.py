@@ -148,3 +148,43 @@ def test_the_check_sees_what_it_looks_for():
     assert list(_fetches(b, {"FollowUp"})) and not _calls_access(b, modules, functions)
     assert _calls_access(c, modules, functions)
     assert len(_views_modules()) > 20
+
+
+WRITES = {"save", "delete", "create", "update", "bulk_create", "bulk_update"}
+WRITES |= {"get_or_create", "update_or_create"}
+
+
+def _through_a_manager(node) -> bool:
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        if isinstance(node, ast.Attribute) and node.attr in MANAGERS | {"all", "filter"}:
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
+
+
+def _writes(tree):
+    """(line, code) for each model write: `.save()` / `.delete()` on anything (but a form's
+    `save(commit=False)`), `create`, `update`, ... on a manager or queryset."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name = node.func.attr
+        if name not in WRITES or any(k.arg == "commit" for k in node.keywords):
+            continue
+        if name in ("save", "delete") or _through_a_manager(node.func.value):
+            yield node.lineno, ast.unparse(node)[:80]
+
+
+def test_no_view_writes_a_model_itself():
+    """Writes are the services' (docs/architecture.md, "Where each kind of object is
+    written"); a view parses, calls one write, logs and redirects. An edit form of a
+    versioned model saves through `save_if_current` (the administrators' user and team
+    forms), which is the form's own write."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {code}"
+        for path in _views_modules()
+        for line, code in _writes(ast.parse(path.read_text()))
+    ]
+    assert found == []
+    sample = ast.parse("a.save()\nX.objects.filter(k=1).update(v=2)\nform.save(commit=False)\n")
+    assert len(list(_writes(sample))) == 2
