@@ -124,6 +124,21 @@ def _set_rows(programme: Programme, activities: Rows | None, actors: Rows | None
         )
 
 
+def _set_description_rows(
+    programme: Programme,
+    criteria: Sequence[str],
+    activities: Rows | None,
+    actors: Rows | None,
+    practices: Sequence[Practice] | None,
+) -> None:
+    """The description's rows: criteria, activities, actors, and the practices it builds on
+    (None: left as they are)."""
+    _set_criteria(programme, criteria)
+    _set_rows(programme, activities, actors)
+    if practices is not None:
+        programme.practices.set(practices)
+
+
 @transaction.atomic
 def programme_create(
     *,
@@ -136,10 +151,7 @@ def programme_create(
 ) -> Programme:
     programme.full_clean()
     programme.save()
-    _set_criteria(programme, criteria)
-    _set_rows(programme, activities, actors)
-    if practices is not None:
-        programme.practices.set(practices)
+    _set_description_rows(programme, criteria, activities, actors, practices)
     _log_change(
         programme=programme,
         part="description",
@@ -171,10 +183,7 @@ def programme_change(
     before = Programme.objects.filter(pk=programme.pk).first()
     old_practices = _practice_numbers(programme)
     save_versioned(programme, version=version, fields=fields, what=_("Indsatsen"))
-    _set_criteria(programme, criteria)
-    _set_rows(programme, activities, actors)
-    if practices is not None:
-        programme.practices.set(practices)
+    _set_description_rows(programme, criteria, activities, actors, practices)
     _log_change(
         programme=programme,
         part="description",
