@@ -28,6 +28,8 @@ from jobbro.citizens.status import CaseStatus
 from jobbro.companies import access as company_access
 from jobbro.companies.models import Opening
 
+from .models import ProposalRun
+
 MATCH_ROLES = (Role.AMBASSADOR, Role.COMPANY_CONSULTANT, Role.CASE_WORKER)
 PROFILE_ROLES = (Role.AMBASSADOR, Role.CASE_WORKER)  # edit the profile, read reservations
 CONFIG_ROLES = (Role.ADMINISTRATOR,)  # weights and distances
@@ -95,6 +97,19 @@ def open_match_opening(user, pk: int) -> Opening:
         raise Http404
     company_access.open_company(user, opening.company_id)
     return opening
+
+
+def proposal_runs_for(user) -> QuerySet[ProposalRun]:
+    """A user's own caseload proposals: a run holds citizens' ids, shown only through
+    `match_citizens_for` (selectors.proposal_rows)."""
+    return ProposalRun.objects.filter(created_by=user)
+
+
+def open_proposal_run(user, pk: int) -> ProposalRun:
+    run = proposal_runs_for(user).filter(pk=pk).first()
+    if run is None:
+        raise Http404
+    return run
 
 
 def log_list(request, citizen_ids, action: str = Action.LIST, fields=()) -> None:

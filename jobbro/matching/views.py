@@ -15,7 +15,7 @@ from jobbro.front.lists import paginate
 from . import access, evaluation, occupations, selectors, services, suggest
 from .forms import DecisionForm, ProfileForm, TownForm, TravelTimeForm, WeightsForm
 from .lists import DistanceListForm, ProposalListForm
-from .models import RUNNING, MatchProfile, ProposalRun, Shown, Suggestion, TravelTime
+from .models import RUNNING, MatchProfile, Shown, Suggestion, TravelTime
 from .selectors import decisions_of, list_filters, proposal_rows
 
 
@@ -194,13 +194,13 @@ def proposal_list(request):
         )
         return redirect("matching:proposal", pk=run.pk)
     form = ProposalListForm(request.GET)
-    page = paginate(request, form.apply(ProposalRun.objects.filter(created_by=request.user)), form)
+    page = paginate(request, form.apply(access.proposal_runs_for(request.user)), form)
     return render(request, "matching/proposals.html", {"form": form, "page": page.page})
 
 
 @role_required(*access.MATCH_ROLES)
 def proposal_detail(request, pk):
-    run = get_object_or_404(ProposalRun, pk=pk, created_by=request.user)
+    run = access.open_proposal_run(request.user, pk)
     if request.htmx and run.status in RUNNING:
         return render(request, "matching/_progress.html", {"run": run})
     if request.htmx:
