@@ -9,7 +9,7 @@ from django.apps import apps
 from jobbro.citizens.models import Gender
 from jobbro.goals import shipped
 from jobbro.goals.models import Measure, Population, Target
-from jobbro.goals.selectors import target_results
+from jobbro.goals.selectors import behind_number, target_key, target_results
 from jobbro.placements.models import PlacementKind as K
 from jobbro.placements.models import PlacementStatus
 from jobbro.programmes.models import AMBASSADOR_PROJECT, EndReason
@@ -116,3 +116,16 @@ def test_it_counts_only_the_citizens_given(cohort):
     few = Citizen.objects.filter(gender=Gender.FEMALE)
     got = _by_measure(target_results(cohort, start=START, end=END, citizens=few, fold=False))
     assert (got[Measure.INTERNSHIP].people, got[Measure.INTERNSHIP].reached) == (6, 5)
+
+
+def test_the_persons_behind_each_target_are_those_it_counts(cohort):
+    """The number behind a target's link (goals.selectors.behind_number) is the number on
+    the page, for every target: the same rules, the same period."""
+    for r in target_results(cohort, start=START, end=END, fold=False):
+        found = behind_number(target_key(r), None, START, END)
+        assert found is not None
+        rows, title = found
+        assert rows.count() == r.reached, r.target.measure
+        assert r.target.wording in title
+    assert behind_number("maal-999999", None, START, END) is None
+    assert behind_number("noget-andet", None, START, END) is None
