@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jobbro.front.lists import paginate
 
 from . import services
-from .adminlog import entries_for, log_admin, user_changes, user_snapshot, users_overseen_by
+from .adminlog import entries_for, log_admin, user_changes, user_snapshot
 from .decorators import role_required
 from .forms import (
     AdminLogSearchForm,
@@ -248,9 +248,9 @@ def admin_log(request):
 def grants(request):
     """Every stated-reason grant of the manager's team's users: who, when, until when, why,
     and the citizen's id (never the name: managers see no personal details)."""
-    from jobbro.citizens.models import AccessGrant
+    from jobbro.citizens.access import grants_overseen_by
 
-    grants = AccessGrant.objects.filter(user__in=users_overseen_by(request.user))
+    grants = grants_overseen_by(request.user)
     form = GrantListForm(request.GET)
     page = paginate(request, form.apply(grants.select_related("user")), form, per_page=50).page
     return render(request, "accounts/grants.html", {"form": form, "page": page})

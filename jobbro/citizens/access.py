@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jobbro.accounts.adminlog import log_grant
+from jobbro.accounts.adminlog import log_grant, users_overseen_by
 from jobbro.accounts.models import Role
 from jobbro.audit.models import Action, Purpose
 from jobbro.audit.services import log_access
@@ -152,6 +152,12 @@ def grant_access(user, citizen: Citizen, reason: str) -> AccessGrant:
         expires_at=now + dt.timedelta(hours=settings.ACCESS_GRANT_HOURS),
     )
     return log_grant(grant)  # in the administration log, for the user's manager
+
+
+def grants_overseen_by(user) -> QuerySet[AccessGrant]:
+    """The stated-reason grants of the users a manager oversees (all users' for a manager
+    without a team): shown with the citizen's id, never the name."""
+    return AccessGrant.objects.filter(user__in=users_overseen_by(user))
 
 
 class ReasonRequired(Exception):

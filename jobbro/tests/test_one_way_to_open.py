@@ -26,11 +26,7 @@ MANAGERS = {"objects", "_default_manager", "_base_manager"}
 GETTERS = {"get_object_or_404", "get_list_or_404"}
 
 # Functions that fetch persons' objects without an access module, each with its reason.
-ALLOWED = {
-    # Stated-reason grants of the users a manager oversees (`adminlog.users_overseen_by`):
-    # the citizen's id only, never a name.
-    ("accounts/views.py", "grants"),
-}
+ALLOWED: set[tuple[str, str]] = set()
 
 
 def _about_a_person() -> set[str]:
