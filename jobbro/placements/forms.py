@@ -61,7 +61,12 @@ class WeekdaysField(forms.TypedMultipleChoiceField):
         return weekday_bits(super().clean(value) or [])
 
     def has_changed(self, initial, data):
-        return self.prepare_value(initial) != [int(v) for v in data or [] if str(v).isdigit()]
+        # Only ASCII digits: "²".isdigit() is true but int("²") fails (a 500 from the fuzzer);
+        # any other value is a change, and clean() refuses it with the Danish message.
+        posted = [str(v) for v in data or []]
+        if not all(v.isascii() and v.isdigit() for v in posted):
+            return True
+        return self.prepare_value(initial) != [int(v) for v in posted]
 
 
 class PlacementForm(VersionFormMixin, DesignSystemMixin, ModelForm):

@@ -530,6 +530,27 @@ def test_it_refuses_a_stale_placement_edit(client, people, citizens):
     assert (placement.version, placement.paid_hours_per_week) == (2, 5)
 
 
+@pytest.mark.parametrize("weekday", ["²", "٣", "x"])
+def test_it_refuses_a_weekday_that_is_no_digit_it_knows(client, people, citizens, weekday):
+    """A superscript digit is a digit to str.isdigit but not to int(): the fuzzer's 500."""
+    placement = make_placement(citizens["fatima"], make_company())
+    client.force_login(people["alice"])
+    url = reverse("placements:edit", kwargs={"pk": placement.pk})
+    form = {
+        "kind": PlacementKind.INTERNSHIP,
+        "company": placement.company_id,
+        "status": PlacementStatus.ACTIVE,
+        "starts_on": placement.starts_on.strftime("%d.%m.%Y"),
+        "weekdays": ["1", weekday],
+        "version": 1,
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "Vælg ugedagene på listen." in response.content.decode()
+    placement.refresh_from_db()
+    assert (placement.version, placement.weekdays) == (1, 0)
+
+
 def test_it_flags_breaches_from_the_command(people, citizens):
     from django.core.management import call_command
 
