@@ -17,7 +17,7 @@ from jobbro.accounts.decorators import role_required
 from jobbro.accounts.models import Role
 from jobbro.audit.models import AccessLogEntry, Action, Purpose
 from jobbro.audit.services import log_access
-from jobbro.core.locking import StaleError
+from jobbro.core.views import page, write
 from jobbro.front.lists import paginate
 from jobbro.journal import access as journal_access
 from jobbro.journal import selectors as journal_selectors
@@ -198,19 +198,18 @@ def citizen_edit(request, pk):
     opened = access.open_citizen(request.user, pk, for_change=True)
     citizen = opened.obj
     form = CitizenForm(request.POST or None, instance=citizen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.citizen_change(
-                citizen=citizen, by=request.user, version=form.read_version, **form.service_fields()
-            )
-        except StaleError as e:  # someone else saved since the form was read
-            form.add_error(None, e)
-        else:
-            opened.log(request, Action.CHANGE, changed)
-            messages.success(request, _("Ændringerne er gemt."))
-            return redirect("citizens:detail", pk=pk)
-    opened.log(request)
-    return render(request, "citizens/form.html", {"form": form, "citizen": citizen})
+    done = write(
+        request,
+        opened,
+        form,
+        lambda: services.citizen_change(
+            citizen=citizen, by=request.user, version=form.read_version, **form.service_fields()
+        ),
+        fields=lambda changed: changed,  # the fields the service changed
+        message=_("Ændringerne er gemt."),
+        to=reverse("citizens:detail", kwargs={"pk": pk}),
+    )
+    return done or page(request, opened, "citizens/form.html", {"form": form, "citizen": citizen})
 
 
 @require_POST

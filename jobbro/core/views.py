@@ -27,8 +27,9 @@ def form_errors(form, error: ValidationError) -> None:
 def write(request, opened, form, call, *, fields=(), message, to, action=Action.CHANGE):
     """On a valid POST run `call` (a service call) and log it through `opened` (an `Opened`;
     None for an object that holds no personal data) with `action` and `fields`; redirect to
-    `to` (a URL, or a function of what `call` returned). Returns the redirect, or None to
-    show the form (again)."""
+    `to` (a URL, or a function of what `call` returned; `fields` likewise, for a service
+    that returns the fields it changed). Returns the redirect, or None to show the form
+    (again)."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -37,7 +38,7 @@ def write(request, opened, form, call, *, fields=(), message, to, action=Action.
         form_errors(form, e)
         return None
     if opened is not None:
-        opened.log(request, action, fields)
+        opened.log(request, action, fields(result) if callable(fields) else fields)
     messages.success(request, message)
     return redirect(to(result) if callable(to) else to)
 
