@@ -39,6 +39,7 @@ from jobbro.tests.test_permission_matrix import (
     _kwargs,
     _user,
 )
+from jobbro.tests.worlds import world_built
 
 FORM_EXAMPLES = 12
 QUERY_EXAMPLES = 6
@@ -241,6 +242,7 @@ def world(django_db_setup, django_db_blocker):
             login = Client()
             login.force_login(user)
             _SESSIONS[user.pk] = login.cookies[django_settings.SESSION_COOKIE_NAME].value
+        world_built()
         yield people, citizens, placed
         _SESSIONS.clear()
         transaction.set_rollback(True)

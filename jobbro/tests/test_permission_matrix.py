@@ -37,6 +37,7 @@ from jobbro.citizens import access
 from jobbro.companies.models import Company, Opening, OpeningKind
 from jobbro.front import errors
 from jobbro.placements.models import AcuteIssue, FollowUp, Placement
+from jobbro.tests.worlds import world_built
 
 # The expected outcome of one request.
 ALLOW = "allow"  # 200; or a 302 elsewhere than the login or reason page (the work was done,
@@ -1356,6 +1357,7 @@ def world(django_db_setup, django_db_blocker):
             client = Client()
             client.force_login(user)
             _SESSIONS[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        world_built()
         yield World(people, citizens, placed)
         _SESSIONS.clear()
         transaction.set_rollback(True)

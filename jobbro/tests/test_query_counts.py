@@ -38,6 +38,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobbro.tests.test_permission_matrix import ALLOW, MATRIX, ROLE_USERS
+from jobbro.tests.worlds import world_built
 
 PINS = Path(__file__).with_name("query_counts.json")
 UPDATE = os.environ.get("UPDATE_QUERY_COUNTS") == "1"
@@ -358,6 +359,7 @@ def counts(django_db_setup, django_db_blocker):
                 _measure(clients[username], key)  # warm caches (content types, sessions)
                 status, n = _measure(clients[username], key)
                 result.setdefault((key, username), []).append(n if status == 200 else status)
+        world_built()
         yield result
         transaction.set_rollback(True)
     factories._CVRS = factories_cvrs

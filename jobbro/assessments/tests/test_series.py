@@ -19,6 +19,7 @@ from jobbro.assessments.access import assessments_for
 from jobbro.assessments.models import Assessment, ProgressionSeries, RaterKind
 from jobbro.assessments.services import rating_save, series_rebuild
 from jobbro.demo.build import build
+from jobbro.tests.worlds import world_built
 
 FIELDS = ("citizen_id", "instrument_id", "scored", "first_mean", "latest_mean", "latest_id")
 BACKS = tuple(f"back{n}" for n in range(1, 6))
@@ -28,6 +29,7 @@ BACKS = tuple(f"back{n}" for n in range(1, 6))
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         build(seed=2017, citizens=300, today=timezone.localdate())
+        world_built()
         yield
         transaction.set_rollback(True)
 

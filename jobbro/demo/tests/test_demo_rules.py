@@ -32,6 +32,7 @@ from jobbro.placements.models import (
     RetentionEntry,
     RetentionPlan,
 )
+from jobbro.tests.worlds import world_built
 
 SEED, CITIZENS = 2017, 458  # what `jobbro demo` builds
 OCCUPYING = (PlacementStatus.ACTIVE, PlacementStatus.PLANNED)
@@ -43,6 +44,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         today = timezone.localdate()
         build(seed=SEED, citizens=CITIZENS, today=today)
+        world_built()
         yield today
         transaction.set_rollback(True)
 
