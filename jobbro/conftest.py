@@ -10,6 +10,7 @@ import inspect
 import os
 import resource
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -121,22 +122,55 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+# PostgreSQL backend pid -> its CPU seconds when last seen. The queries run in the database
+# server, not in the test process: on PostgreSQL a test's own CPU time leaves them out.
+_SERVER_CPU: dict[int, float] = {}
+
+
+def _server_cpu_seconds() -> float:
+    """User and system CPU time of the PostgreSQL backends this process's connections have
+    used, when the server runs on this machine (read from /proc); 0 on SQLite. Sampled after
+    every test, so a backend that closes between two samples loses at most one test's time;
+    the live server's thread (the browser tests) has its own connection, not counted."""
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        if conn.vendor != "postgresql" or conn.connection is None:
+            continue
+        pid = conn.connection.info.backend_pid
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        _SERVER_CPU[pid] = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(_SERVER_CPU.values())
+
+
 _SESSION_START = {"cpu": _cpu_seconds(), "wall": time.monotonic()}
 _CPU_LOG = os.environ.get("JOBBRO_TEST_CPU_LOG")  # a file: one "seconds<TAB>test id" a test
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    """With JOBBRO_TEST_CPU_LOG set, each test's CPU time (setup, call, teardown) is written
-    to that file, for finding where the suite's time goes."""
-    if not _CPU_LOG:
-        return (yield)
-    start = _cpu_seconds()
+    """Each test's database-server CPU time is sampled after it (for the summary's total);
+    with JOBBRO_TEST_CPU_LOG set, each test's CPU time (setup, call, teardown, and on
+    PostgreSQL its backend's) is written to that file, for finding where the suite's time
+    goes."""
+    start = _cpu_seconds() + _server_cpu_seconds()
     try:
         return (yield)
     finally:
-        with open(_CPU_LOG, "a") as log:
-            log.write(f"{_cpu_seconds() - start:.4f}\t{item.nodeid}\n")
+        spent = _cpu_seconds() + _server_cpu_seconds() - start
+        if _CPU_LOG:
+            with open(_CPU_LOG, "a") as log:
+                log.write(f"{spent:.4f}\t{item.nodeid}\n")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The backend's CPU time before the test's fixtures close its connection (the last
+    test's teardown destroys the test database)."""
+    _server_cpu_seconds()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -145,11 +179,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     ran = sum(len(terminalreporter.stats.get(k, [])) for k in ("passed", "failed", "xfailed"))
     if not ran:
         return
-    cpu = _cpu_seconds() - _SESSION_START["cpu"]
+    own = _cpu_seconds() - _SESSION_START["cpu"]
+    server = sum(_SERVER_CPU.values())
+    cpu = own + server
     wall = time.monotonic() - _SESSION_START["wall"]
+    where = f"; {own:.1f} in the tests, {server:.1f} in the PostgreSQL server" if server else ""
     terminalreporter.write_line(
-        f"{ran} tests: {cpu:.1f} CPU s (user+sys, since conftest import), {wall:.1f} s wall; "
-        f"{ran / cpu:.1f} tests per CPU second, {ran / wall:.1f} per wall second"
+        f"{ran} tests: {cpu:.1f} CPU s (user+sys since conftest import{where}), {wall:.1f} s "
+        f"wall; {ran / cpu:.1f} tests per CPU second, {ran / wall:.1f} per wall second"
     )
 
 
