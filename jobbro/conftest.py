@@ -73,6 +73,45 @@ def attachments_dir(tmp_path_factory):
         yield
 
 
+class _Chromium:
+    """One Chromium for consecutive browser tests (each test gets a context of its own:
+    jobbro/tests/test_browser.py's `page`): starting Playwright's driver and Chromium took
+    about 2 s of CPU for each browser test. It is stopped after the last of a run of browser
+    tests (pytest_runtest_teardown below), so no test without a browser runs beside
+    Playwright's event loop."""
+
+    def __init__(self):
+        self.playwright = self.browser = None
+
+    def start(self):
+        from jobbro.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+        if not CHROMIUM.exists():
+            pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package to run this")
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+        return self.browser
+
+    def stop(self):
+        if self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+            self.playwright = self.browser = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.fixture
+def chromium():
+    return _CHROMIUM.start()
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test in a test_browser*.py file drives Chromium: mark it `browser`, so that
     `pytest -m "not browser"` is the fast loop."""
@@ -166,11 +205,17 @@ def pytest_runtest_protocol(item, nextitem):
                 log.write(f"{spent:.4f}\t{item.nodeid}\n")
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """The backend's CPU time before the test's fixtures close its connection (the last
-    test's teardown destroys the test database)."""
+    test's teardown destroys the test database); after them, Chromium stops unless the next
+    test uses it too."""
     _server_cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        if nextitem is None or "chromium" not in getattr(nextitem, "fixturenames", ()):
+            _CHROMIUM.stop()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

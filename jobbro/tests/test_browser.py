@@ -39,32 +39,27 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def page(live_server):
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package to run this")
-    from playwright.sync_api import expect, sync_playwright
+def page(chromium, live_server):
+    """A page in a context of its own (its own cookies, storage and init scripts) in the
+    session's one Chromium (jobbro/conftest.py: `chromium`)."""
+    from playwright.sync_api import expect
 
     expect.set_options(timeout=TIMEOUT_MS)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(
-            base_url=live_server.url,
-            locale="da-DK",
-            timezone_id="Europe/Copenhagen",
-            viewport={"width": 1280, "height": 900},
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        yield page
-        context.close()
-        browser.close()
-        # While Playwright's event loop runs, the ORM works on a connection of its own (the
-        # connection is per context); close it here, or PostgreSQL cannot drop the test
-        # database at the end of the session.
-        connections.close_all()
+    context = chromium.new_context(
+        base_url=live_server.url,
+        locale="da-DK",
+        timezone_id="Europe/Copenhagen",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+    # While Playwright's event loop runs, the ORM works on a connection of its own (the
+    # connection is per context); close it here, or PostgreSQL cannot drop the test
+    # database at the end of the session.
+    connections.close_all()
 
 
 # What reaches past the right edge of the window: the page scrolls sideways, or (where the
