@@ -25,6 +25,7 @@ from jobbro.assessments.services import series_rebuild
 from jobbro.citizens.models import Citizen
 from jobbro.programmes.selectors import in_ambassador_project
 
+from . import bulk
 from .bulk import insert_rows
 
 CHUNK = 2000  # citizens per round of bulk inserts, so 50,000 citizens stay within memory
@@ -152,7 +153,7 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
                 created_by_id=staff_id,
             )
             plans.append((assessment, entries, items, raters))
-    Assessment.objects.bulk_create([p[0] for p in plans])
+    bulk.create([p[0] for p in plans])
     ratings: list[Rating] = []
     score_rows: list[tuple[list[int], list[int]]] = []
     for assessment, entries, items, raters in plans:
@@ -169,7 +170,7 @@ def _build_chunk(rng, rows, today, versions, shapes, ambassadors, placements) ->
                 )
             )
             score_rows.append((items, scores))
-    Rating.objects.bulk_create(ratings)
+    bulk.create(ratings)
     insert_rows(  # millions of rows at national scale: tuples, not model instances
         Score,
         ("rating", "item", "value", "comment"),

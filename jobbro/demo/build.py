@@ -36,7 +36,7 @@ from jobbro.citizens.models import (
 from jobbro.lib import isocodes
 from jobbro.lib.dates import add_years, age_on
 
-from . import names
+from . import bulk, names
 from .assessments import build_assessments
 from .attendance import build_attendance
 from .companies import build_companies
@@ -456,14 +456,14 @@ def _build_citizens(
             events.extend(timeline)
             spoken.append((citizen, languages))
             supports.append(draw.support)
-        Citizen.objects.bulk_create(citizens, batch_size=BATCH)
+        bulk.create(citizens)
         # The case file was opened when the citizen was received, not when the demo was built.
         Citizen.objects.filter(pk__in=[c.pk for c in citizens]).update(
             created_at=F("settled_at"), updated_at=F("settled_at")
         )
-        TimelineEvent.objects.bulk_create(events, batch_size=BATCH)
+        bulk.create(events)
         support.update((c.pk, s) for c, s in zip(citizens, supports, strict=True) if s)
-        CitizenLanguage.objects.bulk_create(
+        bulk.create(
             [
                 # The first language is the mother tongue; the others are spoken well.
                 CitizenLanguage(
@@ -471,8 +471,7 @@ def _build_citizens(
                 )
                 for c, codes in spoken
                 for i, code in enumerate(codes)
-            ],
-            batch_size=BATCH,
+            ]
         )
         enrol_in_ambassador_project(draw.in_project, today)
         draw.in_project.clear()

@@ -34,7 +34,7 @@ from jobbro.companies.models import (
 )
 from jobbro.lib.cvr import WEIGHTS
 
-from . import names
+from . import bulk, names
 
 COMPANIES_PER_HEDENSTED = 45  # companies at Hedensted's size (458 citizens)
 DEMO_CONSULTANT_COMPANIES = 10
@@ -243,10 +243,10 @@ def build_companies(
         changes.extend(history)
     for company, status in zip(companies, statuses, strict=True):
         company.partnership_status = status
-    Company.objects.bulk_create(companies, batch_size=BATCH)
+    bulk.create(companies)
     for change in changes:
         change.company_id = change.company.pk
-    PartnershipChange.objects.bulk_create(changes, batch_size=BATCH)
+    bulk.create(changes)
 
     contacts: list[Contact] = []
     # A company's contact is never someone of the job centre's own staff: a retention plan
@@ -264,7 +264,7 @@ def build_companies(
                     email=f"{_ascii(first)}.{_ascii(last)}@example.com",
                 )
             )
-    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    bulk.create(contacts)
     contacts_by_company: dict[int, list[Contact]] = {}
     for contact in contacts:
         contacts_by_company.setdefault(contact.company_id, []).append(contact)
@@ -331,10 +331,10 @@ def build_companies(
                     text=rng.choice(_LOG_TEXTS[channel]),
                 )
             )
-    Opening.objects.bulk_create(openings, batch_size=BATCH)
-    Demand.objects.bulk_create(demands, batch_size=BATCH)
-    BarometerSurvey.objects.bulk_create(surveys, batch_size=BATCH)
-    ContactLogEntry.objects.bulk_create(entries, batch_size=BATCH)
+    bulk.create(openings)
+    bulk.create(demands)
+    bulk.create(surveys)
+    bulk.create(entries)
     return companies
 
 

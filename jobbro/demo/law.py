@@ -19,6 +19,7 @@ from jobbro.law.history import OLD_BENEFIT_TYPES, carried
 from jobbro.law.models import Benefit, BenefitPeriod, BenefitRate, BenefitSupplement
 from jobbro.placements.models import Placement, PlacementStatus
 
+from . import bulk
 from .goals import PAYS_A_LIVING, with_work
 
 BATCH = 2000
@@ -80,15 +81,14 @@ def build_law(*, seed: int, today: dt.date, support: dict[int, str], stdout=None
                     extra.append(supplements["enlige"])
             periods.append(period)
             chosen.append((period, extra))
-    BenefitPeriod.objects.bulk_create(periods, batch_size=BATCH)
+    bulk.create(periods)
     through = BenefitPeriod.supplements.through
-    through.objects.bulk_create(
+    bulk.create(
         [
             through(benefitperiod_id=p.pk, benefitsupplement_id=s.pk)
             for p, extra in chosen
             for s in extra
-        ],
-        batch_size=BATCH,
+        ]
     )
     if stdout is not None:
         stdout.write(f"  {len(periods)} perioder med forsørgelse\n")

@@ -34,6 +34,8 @@ from jobbro.matching.models import (
 from jobbro.matching.outcomes import JOB, outcome_case
 from jobbro.placements.models import Placement
 
+from . import bulk
+
 # The demo's job types (demo/companies.py) as ISCO-08 / DISCO-08 unit groups.
 TITLE_CODES = {
     "Rengøringsassistent": "9112",
@@ -105,6 +107,7 @@ DECLINE_REASONS = {
 }
 HISTORY = 400  # accepted suggestions at most
 DECLINES = 150
+INLINE_PROPOSAL = 2000  # citizens; a larger caseload's proposal is queued for the worker
 
 
 def build_matching(*, seed: int, today: dt.date, stdout=None) -> None:
@@ -132,10 +135,13 @@ def _code(title: str) -> str:
 
 
 def _code_openings() -> None:
-    openings = list(Opening.objects.only("id", "title"))
-    for o in openings:
-        o.occupation_code = _code(o.title)
-    Opening.objects.bulk_update(openings, ["occupation_code"], batch_size=2500)
+    # One UPDATE per code (a few dozen), not a CASE over every opening.
+    by_code: dict[str, list[int]] = {}
+    for pk, title in Opening.objects.values_list("id", "title"):
+        by_code.setdefault(_code(title), []).append(pk)
+    for code, pks in by_code.items():
+        for start in range(0, len(pks), 2500):
+            Opening.objects.filter(pk__in=pks[start : start + 2500]).update(occupation_code=code)
 
 
 def _worked_pairs() -> set[tuple[int, str]]:
@@ -190,7 +196,7 @@ def _profiles(rng: random.Random, worked: set[tuple[int, str]]) -> None:
                 no_shifts=rng.random() < 0.2,
             )
         )
-    MatchProfile.objects.bulk_create(profiles, batch_size=2500)
+    bulk.create(profiles)
 
 
 def _scored(citizens, openings, today):
@@ -256,8 +262,8 @@ def _history(rng: random.Random, today: dt.date, ambassadors: list[User]) -> Non
             )
         )
         decisions.append((placement, who, shown_at))
-    Suggestion.objects.bulk_create(suggestions, batch_size=2500)
-    Decision.objects.bulk_create(
+    bulk.create(suggestions)
+    bulk.create(
         [
             Decision(
                 citizen_id=s.citizen_id,
@@ -271,19 +277,23 @@ def _history(rng: random.Random, today: dt.date, ambassadors: list[User]) -> Non
                 decided_at=shown_at + dt.timedelta(days=rng.randint(1, 3)),
             )
             for s, (placement, who, shown_at) in zip(suggestions, decisions, strict=True)
-        ],
-        batch_size=2500,
+        ]
     )
 
 
 def _declines(rng: random.Random, today: dt.date, ambassadors: list[User]) -> None:
-    citizens = selectors.profiled(
-        Citizen.objects.filter(match_profile__isnull=False).order_by("id")
+    ids = list(
+        Citizen.objects.filter(match_profile__isnull=False)
+        .order_by("id")
+        .values_list("pk", flat=True)
     )
     openings = list(selectors.with_company_signals(Opening.objects.all(), today).order_by("id"))
-    if not citizens or not openings or not ambassadors:
+    if not ids or not openings or not ambassadors:
         return
-    chosen = rng.sample(citizens, min(DECLINES, len(citizens)))
+    # Drawn from the ids, then only the chosen citizens loaded (not every profiled citizen).
+    chosen_ids = rng.sample(ids, min(DECLINES, len(ids)))
+    by_id = {c.pk: c for c in selectors.profiled(Citizen.objects.filter(pk__in=chosen_ids))}
+    chosen = [by_id[pk] for pk in chosen_ids]
     offered = [rng.choice(openings) for _ in chosen]
     scores = _scored(chosen, offered, today)
     rows = []
@@ -301,8 +311,8 @@ def _declines(rng: random.Random, today: dt.date, ambassadors: list[User]) -> No
             shown_at=shown_at,
         )
         rows.append((suggestion, kind))
-    Suggestion.objects.bulk_create([s for s, _ in rows], batch_size=2500)
-    Decision.objects.bulk_create(
+    bulk.create([s for s, _ in rows])
+    bulk.create(
         [
             Decision(
                 citizen_id=s.citizen_id,
@@ -316,19 +326,30 @@ def _declines(rng: random.Random, today: dt.date, ambassadors: list[User]) -> No
                 decided_at=s.shown_at + dt.timedelta(hours=rng.randint(2, 72)),
             )
             for s, kind in rows
-        ],
-        batch_size=2500,
+        ]
     )
 
 
 def _proposal(ambassadors: list[User], today: dt.date) -> None:
-    """One finished caseload proposal for the demo ambassador, so the page shows it at once."""
-    from jobbro.matching import access, proposal
+    """One finished caseload proposal for the demo ambassador, so the page shows it at once.
+
+    Above `INLINE_PROPOSAL` citizens (a demo at national scale: 20,000 in the project at
+    50,000) the proposal is queued as the page's button queues it, for the worker (`jobbro
+    demo` runs one; `jobbro db_worker`): computing it took most of a minute's CPU of the
+    build (issue 14), and at that size it is background work by design."""
+    from jobbro.matching import access, proposal, services
 
     demo = next((u for u in ambassadors if u.username == "ambassador"), None)
     if demo is None:
         return
-    citizens = selectors.profiled(access.match_citizens_for(demo).order_by("pk"))
+    candidates = access.match_citizens_for(demo)
+    if candidates.count() > INLINE_PROPOSAL:
+        services.proposal_start(
+            citizen_ids=list(access.match_candidates_for(demo).values_list("pk", flat=True)),
+            by=demo,
+        )
+        return
+    citizens = selectors.profiled(candidates.order_by("pk"))
     result = proposal.compute(citizens, today, lambda percent, step: None)
     ProposalRun.objects.create(
         created_by=demo,

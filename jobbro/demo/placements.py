@@ -40,6 +40,7 @@ from jobbro.placements.models import (
 from jobbro.placements.services import acute_flag_breaches
 from jobbro.programmes.selectors import in_ambassador_project
 
+from . import bulk
 from .goals import HISTORY_YEARS, career
 
 BATCH = 2500
@@ -177,7 +178,7 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
                     created_by=None,
                 )
             )
-    Placement.objects.bulk_create(placements, batch_size=BATCH)
+    bulk.create(placements)
     names = {c[0]: c[2] for c in companies}
     _build_courses(rng, placements, today, tz, contacts, names, ambassadors)
     acute_flag_breaches()
@@ -371,15 +372,15 @@ def _build_courses(rng, placements, today, tz, contacts, company_names, ambassad
                     )
                 )
 
-    CoursePlan.objects.bulk_create(plans, batch_size=BATCH)
+    bulk.create(plans)
     for r in revisions:
         r.plan_id = r.plan.pk
-    PlanRevision.objects.bulk_create(revisions, batch_size=BATCH)
-    FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
-    AcuteIssue.objects.bulk_create(issues, batch_size=BATCH)
-    EndingConversation.objects.bulk_create(conversations, batch_size=BATCH)
+    bulk.create(revisions)
+    bulk.create(follow_ups)
+    bulk.create(issues)
+    bulk.create(conversations)
     Placement.objects.bulk_update(reasoned, ["end_reason"], batch_size=BATCH)
-    RetentionPlan.objects.bulk_create(retention, batch_size=BATCH)
+    bulk.create(retention)
     for i, entry in entries:
         entry.plan = retention[i]
-    RetentionEntry.objects.bulk_create([e for _i, e in entries], batch_size=BATCH)
+    bulk.create([e for _i, e in entries])

@@ -38,6 +38,7 @@ from jobbro.programmes.models import (
     Programme,
 )
 
+from . import bulk
 from .goals import states_on
 
 DEMO_PROGRAMMES = ("najah", "de-internationale", "introforloeb", "geninvestering")
@@ -61,7 +62,7 @@ def enrol_in_ambassador_project(citizens: list[Citizen], today: dt.date) -> None
                 starts_on=min(max(day, project.starts_on), today),
             )
         )
-    Enrolment.objects.bulk_create(rows)
+    bulk.create(rows)
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -137,7 +138,7 @@ def _enrol(cohort, pks, reasons, today):
                 end_reason=reason,
             )
         )
-    Enrolment.objects.bulk_create(rows)
+    bulk.create(rows)
 
 
 def _redate(programme: Programme, starts_on: dt.date, ends_on: dt.date | None = None) -> None:
@@ -355,7 +356,7 @@ def _intro_course(people: _People, today: dt.date, teachers) -> None:
                 end_reason=EndReason.COMPLETED if done else "",
             )
         )
-    Enrolment.objects.bulk_create(rows)
+    bulk.create(rows)
 
 
 # Seed 004's outcome table: how 23 of the 41 ended; the other 18 are still in.
@@ -430,4 +431,4 @@ def _reinvestment(rng: random.Random, people: _People, today: dt.date) -> None:
                 end_reason=reason,
             )
         )
-    Enrolment.objects.bulk_create(rows)
+    bulk.create(rows)
