@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.utils import timezone
 
+from jobbro.law.selectors import COMPANY_BASED
 from jobbro.placements.models import PlacementKind as K
 
 # The share of citizens whose first job has come by so many years after the effort started:
@@ -82,6 +83,7 @@ class Planned:
     ends_on: dt.date  # as planned: on or after today, it is still running
     paid_hours: int = 0
     before_job: bool = True
+    offered: bool = False  # made an internship: the law's first offer (career's offer_first)
 
 
 def in_project(rng: random.Random, female: bool) -> bool:
@@ -98,9 +100,13 @@ def _first_job(rng: random.Random, start: dt.date, youth: bool) -> dt.date | Non
     return None
 
 
-def career(rng: random.Random, start: dt.date, today: dt.date, *, youth: bool) -> list[Planned]:
+def career(
+    rng: random.Random, start: dt.date, today: dt.date, *, youth: bool, offer_first: bool = False
+) -> list[Planned]:
     """The placements of one citizen from `start` (a week after the effort started) to
-    today, one after the other."""
+    today, one after the other; with `offer_first`, the first is company-based (the law's
+    first offer, law.selectors.COMPANY_BASED: an internship rather than school or a leisure
+    job)."""
     job = _first_job(rng, start, youth)
     flexjob = None
     if job is None and rng.random() < FLEXJOB_SHARE:
@@ -133,12 +139,29 @@ def career(rng: random.Random, start: dt.date, today: dt.date, *, youth: bool) -
         kind = rng.choices(kinds, weights)[0]
         if youth and not out and rng.random() < 0.45:
             kind = K.LEISURE_JOB  # most youths' first: a leisure job beside school
-        out.append(_planned(rng, kind, day, before_job=first))
+        planned = _planned(rng, kind, day, before_job=first)
+        if offer_first and not out and kind not in COMPANY_BASED:
+            # The first offer comes first: a short internship, then the effort as drawn
+            # (the same stream, the same end), unless too little of it is left.
+            weeks = dt.timedelta(weeks=WEEKS[K.INTERNSHIP][0])
+            out.append(Planned(K.INTERNSHIP, day, day + weeks, before_job=first, offered=True))
+            planned.starts_on = day + weeks + dt.timedelta(days=3)
+            if planned.starts_on < today and planned.ends_on - planned.starts_on >= weeks:
+                out.append(planned)
+        else:
+            out.append(planned)
         gap = rng.randint(10, 75) if rng.random() < 0.85 else rng.randint(120, 270)
         if (day - start).days > 3 * 365:
             gap *= 2  # years on benefits: efforts come more seldom
-        day = out[-1].ends_on + dt.timedelta(days=gap)
+        day = planned.ends_on + dt.timedelta(days=gap)
     return out
+
+
+def first_offer(rng: random.Random, start: dt.date) -> Planned:
+    """The law's first company-based offer alone, for one who had no course since: an
+    internship from `start`, without paid hours."""
+    ends = start + dt.timedelta(weeks=rng.randint(*WEEKS[K.INTERNSHIP]))
+    return Planned(K.INTERNSHIP, start, ends, offered=True)
 
 
 def _planned(rng: random.Random, kind: str, day: dt.date, *, before_job: bool = True) -> Planned:

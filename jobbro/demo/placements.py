@@ -41,7 +41,7 @@ from jobbro.placements.services import acute_flag_breaches
 from jobbro.programmes.selectors import in_ambassador_project
 
 from . import bulk
-from .goals import HISTORY_YEARS, career
+from .goals import HISTORY_YEARS, career, first_offer
 
 BATCH = 2500
 # The ending conversations' summaries, and the reason each gives for the internship's end.
@@ -53,6 +53,7 @@ _ENDINGS = {
     ),
 }
 YEARS_BACK = HISTORY_YEARS
+RECENT_DAYS = 120  # who started later may still wait for the first company-based offer
 
 _HOURS: dict[str, tuple[int, int]] = {
     PlacementKind.ORDINARY: (25, 37),
@@ -133,17 +134,31 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
         if started_at is None:  # not so (filtered above), but the column is nullable
             continue
         start = max(earliest, started_at.astimezone(tz).date() + dt.timedelta(days=7))
-        if start >= today or rng.random() < 0.08:
+        if start >= today:
             continue
+        # The first company-based offer comes within the law's month (law.selectors
+        # .awaiting_first_offer): only some who came in the last months still wait for it.
+        recent = start > today - dt.timedelta(days=RECENT_DAYS)
+        # What the first offer adds is drawn from a stream of its own, the citizen's: the
+        # shared stream (and so the rest of the demo) draws as it did before.
+        own = random.Random(f"first-offer-{cid}")
+        r, course = rng, None
+        if rng.random() < 0.08:  # a few have no course: the recent, or one internship long ago
+            if recent:
+                continue
+            r, course = own, [first_offer(own, start)]
         ambassador = None
         if in_project:
-            ambassador = demo_ambassador if rng.random() < 0.6 else rng.choice(ambassadors)
-        # One course through the staircase (demo/goals.py): efforts until the first job.
-        for planned in career(rng, start, today, youth=youth != YouthStatus.NOT_YOUTH):
+            ambassador = demo_ambassador if r.random() < 0.6 else r.choice(ambassadors)
+        if course is None:  # One course through the staircase (demo/goals.py): until a job.
+            youthful = youth != YouthStatus.NOT_YOUTH
+            course = career(rng, start, today, youth=youthful, offer_first=not recent)
+        for planned in course:
             kind, ends = planned.kind, planned.ends_on
             company = None
             if kind not in (PlacementKind.EDUCATION, PlacementKind.OTHER_EFFORT):
-                company = rng.choice(public if rng.random() < 0.3 else private)
+                pick = own if planned.offered else r
+                company = pick.choice(public if pick.random() < 0.3 else private)
             active = ends >= today
             hours = _HOURS.get(kind)
             opening = openings.get((company[0], kind)) if company else None
@@ -161,8 +176,8 @@ def build_placements(rng: random.Random, *, today: dt.date, stdout=None) -> int:
                     opening_id=opening,
                     kind=kind,
                     starts_on=planned.starts_on,
-                    ends_on=ends if not active or rng.random() < 0.7 else None,
-                    hours_per_week=Decimal(rng.randint(*hours) if hours else rng.randint(15, 30)),
+                    ends_on=ends if not active or r.random() < 0.7 else None,
+                    hours_per_week=Decimal(r.randint(*hours) if hours else r.randint(15, 30)),
                     paid_hours_per_week=Decimal(planned.paid_hours),
                     status=PlacementStatus.ACTIVE if active else PlacementStatus.ENDED,
                     # An internship's reason follows its ending conversation (_build_courses).

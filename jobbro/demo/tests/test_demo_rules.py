@@ -981,3 +981,17 @@ def test_every_screening_s_referral_follows_it_and_named_access_is_for_colleague
         assert r.screening.screened_on <= r.decided_on <= today, r.pk
     roles = set(NamedAccess.objects.values_list("user__role", flat=True))
     assert roles and roles <= {Role.CASE_WORKER, Role.AMBASSADOR}
+
+
+def test_few_wait_for_a_first_company_based_offer_and_none_for_long(today):
+    """In a real municipality nearly everyone who arrived years ago had their first
+    company-based offer long ago: the flag (law.selectors.awaiting_first_offer) shows only a
+    few recent cases, none more than about half a year past the deadline."""
+    from jobbro.citizens.models import Citizen
+    from jobbro.law.selectors import awaiting_first_offer, first_offer
+
+    waiting = list(awaiting_first_offer(Citizen.objects.all(), today))
+    deadlines = sorted(first_offer(c, today).deadline for c in waiting)
+    assert waiting, "the flag has something to show"
+    assert len(waiting) <= 12, deadlines
+    assert deadlines[0] >= today - dt.timedelta(days=183), deadlines
