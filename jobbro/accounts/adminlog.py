@@ -1,4 +1,5 @@
-"""The administration log: every change of users, teams and access, and every lockout.
+"""The administration log: every change of users, teams, access and benefit amounts, and
+every lockout.
 
 `log_admin` is the one way rows are written. Views call it in the request's transaction
 (ATOMIC_REQUESTS), so a change is never committed without its row.

@@ -65,6 +65,8 @@ class AdminAction(models.TextChoices):
     TEAM_CHANGE = "team_change", _("Team ændret")
     GRANT = "grant", _("Begrundet adgang til borger")
     LOCKOUT = "lockout", _("Spærret efter fejlede login")
+    AMOUNT_CREATE = "amount_create", _("Ydelsesbeløb oprettet")
+    AMOUNT_CHANGE = "amount_change", _("Ydelsesbeløb ændret")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -76,7 +78,8 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class AdminLogEntry(models.Model):
-    """One change of users, teams or access, or one lockout: rows are only ever added.
+    """One change of users, teams, access or benefit amounts, or one lockout: rows are only
+    ever added.
 
     The model and its queryset refuse updates and deletes; on PostgreSQL a trigger
     (migration 0003) refuses them in the database too. Passwords are never in it.

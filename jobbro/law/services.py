@@ -5,9 +5,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from jobbro.accounts.models import User
+from jobbro.accounts.adminlog import log_admin
+from jobbro.accounts.models import AdminAction, User
 from jobbro.citizens.models import Citizen, EventKind
 from jobbro.citizens.services import timeline_event_add
 from jobbro.core.locking import save_versioned
@@ -66,17 +68,41 @@ def benefit_period_add(
     return period
 
 
+# The fields of an amount whose changes the administration log records (old and new value).
+AMOUNT_FIELDS = ("benefit", "rate", "monthly", "valid_from", "valid_to", "source")
+
+
+def _amount_snapshot(amount: BenefitAmount | None) -> dict[str, str | None]:
+    if amount is None:
+        return {}
+    values = {f: getattr(amount, f) for f in AMOUNT_FIELDS}
+    return {f: None if v is None else str(v) for f, v in values.items()}
+
+
 @transaction.atomic
 def benefit_amount_save(
-    *, amount: BenefitAmount, version: int | None = None, by: User
+    *,
+    amount: BenefitAmount,
+    version: int | None = None,
+    by: User,
+    request: HttpRequest | None = None,
 ) -> BenefitAmount:
     """Create or change a benefit's monthly amount (reference data, no personal data): the
     model's rules (`BenefitAmount.clean`: the rate is the benefit's, no overlap with another
     amount of the same benefit and rate), and an edit only from the version it was read at
-    (`core.locking`). `by` is the administrator (the page is theirs alone)."""
+    (`core.locking`). `by` is the administrator (the page is theirs alone); the creation or
+    change is written to the administration log in the same transaction (with `request`'s
+    address, when there is one)."""
     amount.full_clean()
-    if amount.pk is None:
+    created = amount.pk is None
+    stored = None if created else BenefitAmount.objects.filter(pk=amount.pk).first()
+    before = _amount_snapshot(stored)
+    if created:
         amount.save()
     else:
         save_versioned(amount, version=version, what=_("Beløbet"))
+    after = _amount_snapshot(amount)
+    changes = {f: [before.get(f), after[f]] for f in AMOUNT_FIELDS if before.get(f) != after[f]}
+    action = AdminAction.AMOUNT_CREATE if created else AdminAction.AMOUNT_CHANGE
+    log_admin(request, action, actor=by, changes=changes)
     return amount

@@ -85,7 +85,7 @@ def amount_edit(request, pk=None):
         None,
         form,
         lambda: services.benefit_amount_save(
-            amount=form.instance, version=form.read_version, by=request.user
+            amount=form.instance, version=form.read_version, by=request.user, request=request
         ),
         message=_("Beløbet er gemt."),
         to=reverse("law:amounts"),

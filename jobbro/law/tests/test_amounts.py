@@ -105,3 +105,47 @@ def test_an_edit_from_an_old_version_is_refused(client, people):
     assert response.status_code == 200
     amount.refresh_from_db()
     assert (amount.monthly, amount.version) == (Decimal("12100.00"), 2)
+
+
+@pytest.mark.django_db
+def test_every_creation_and_change_of_an_amount_is_in_the_administration_log(client, people):
+    from jobbro.accounts.models import AdminAction, AdminLogEntry
+
+    client.force_login(people["ada"])
+    assert post(client, {"monthly": "12.000,00", "valid_from": "01.01.2026"}).status_code == 302
+    amount = BenefitAmount.objects.get()
+    created = AdminLogEntry.objects.get()
+    assert (created.action, created.actor, created.actor_role) == (
+        AdminAction.AMOUNT_CREATE,
+        people["ada"],
+        people["ada"].role,
+    )
+    assert created.changes["monthly"] == [None, "12000.00"]
+    assert created.changes["valid_from"] == [None, "2026-01-01"]
+    assert created.changes["source"] == [None, "Satser 2026"]
+    assert created.ip_address == "127.0.0.1"
+
+    data = {"monthly": "12.100,00", "valid_from": "01.01.2026", "version": "1"}
+    assert post(client, data, pk=amount.pk).status_code == 302
+    changed = AdminLogEntry.objects.exclude(pk=created.pk).get()
+    assert changed.action == AdminAction.AMOUNT_CHANGE
+    assert changed.changes == {"monthly": ["12000.00", "12100.00"]}
+    # A refused edit (read at an old version) changes nothing and logs nothing.
+    assert post(client, data | {"monthly": "99,00"}, pk=amount.pk).status_code == 200
+    assert AdminLogEntry.objects.count() == 2
+    page = client.get(reverse("accounts:admin_log")).content.decode()
+    assert "Ydelsesbeløb ændret" in page and "12000.00 → 12100.00" in page
+
+
+@pytest.mark.django_db
+def test_an_amount_is_not_saved_when_its_log_entry_is_not(people, monkeypatch):
+    """The amount and its log entry are one transaction: no amount without its entry."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the log is down")
+
+    monkeypatch.setattr(services, "log_admin", broken)
+    amount = BenefitAmount(benefit=cash(), monthly=1, valid_from=D(2026, 1, 1), source="x")
+    with pytest.raises(RuntimeError):
+        services.benefit_amount_save(amount=amount, by=people["ada"])
+    assert not BenefitAmount.objects.exists()
