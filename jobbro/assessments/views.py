@@ -186,7 +186,7 @@ def _parse_grid(post, kinds) -> tuple[dict[str, dict], list[str]]:
         if not key.startswith(("s-", "c-")):
             continue
         parts = key.split("-", 2)
-        if len(parts) != 3 or not parts[2].isdigit():
+        if len(parts) != 3 or not (parts[2].isascii() and parts[2].isdigit()):
             errors.append(_("Punktet findes ikke i værktøjet."))
             continue
         field, kind, item_id = parts[0], parts[1], int(parts[2])

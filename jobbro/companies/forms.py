@@ -113,7 +113,7 @@ class CompanyForm(VersionFormMixin, BlankChoiceMixin, DesignSystemMixin, ModelFo
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not (postcode.isdigit() and len(postcode) == 4):
+        if postcode and not (postcode.isascii() and postcode.isdigit() and len(postcode) == 4):
             raise forms.ValidationError(_("Postnummeret skal bestå af 4 cifre."))
         return postcode
 

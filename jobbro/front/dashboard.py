@@ -343,7 +343,12 @@ class Behind:
 def behind(key: str, citizens, period: Period, today: dt.date, now: dt.datetime) -> Behind | None:
     """What one number counts, by its key (the aggregate page's `tal`), or None."""
     placements = Placement.objects.filter(citizen__in=citizens)
-    if key.startswith("trin-") and key[5:].isdigit() and int(key[5:]) in Step.values:
+    if (
+        key.startswith("trin-")
+        and key[5:].isascii()
+        and key[5:].isdigit()
+        and int(key[5:]) in Step.values
+    ):
         n = int(key[5:])
         running = _running(placements, period).annotate(step=step_expression())
         title = _("Forløb på trin %(n)s i perioden") % {"n": n}

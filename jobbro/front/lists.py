@@ -212,7 +212,7 @@ def _by(path: str):
 
 def _attr(row: Any, path: str) -> Any:
     for part in path.split("__"):
-        if isinstance(row, tuple | list) and part.isdigit():
+        if isinstance(row, tuple | list) and part.isascii() and part.isdigit():
             row = row[int(part)]
         else:
             row = row.get(part) if isinstance(row, dict) else getattr(row, part, None)

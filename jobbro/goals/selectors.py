@@ -779,7 +779,8 @@ def behind_number(key: str, citizens, start: dt.date, end: dt.date):
     from jobbro.programmes.models import Enrolment, Programme
 
     base = Citizen.objects.all() if citizens is None else Citizen.objects.filter(pk__in=citizens)
-    if key.startswith(TARGET_KEY) and key[len(TARGET_KEY) :].isdigit():
+    number = key[len(TARGET_KEY) :]
+    if key.startswith(TARGET_KEY) and number.isascii() and number.isdigit():
         target = Target.objects.select_related("programme").filter(pk=int(key[5:])).first()
         if target is None:
             return None
@@ -793,7 +794,9 @@ def behind_number(key: str, citizens, start: dt.date, end: dt.date):
         return base.filter(pk__in=rows.values("citizen")), title
     if key.startswith(STATUS_KEY):
         pk, _sep, outcome = key[len(STATUS_KEY) :].partition("-")
-        programme = Programme.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+        programme = (
+            Programme.objects.filter(pk=int(pk)).first() if pk.isascii() and pk.isdigit() else None
+        )
         if programme is None or outcome not in categories.BY_KEY:
             return None
         enrolments = Enrolment.objects.filter(programme=programme)

@@ -90,7 +90,7 @@ def search(text: str, limit: int = 10) -> list[Occupation]:
     words = clean_search(text).lower().split()
     if not words:
         return []
-    if words[0].isdigit():
+    if words[0].isascii() and words[0].isdigit():
         return [o for o in units() if o.code.startswith(words[0])][:limit]
     hits = [
         o

@@ -51,7 +51,7 @@ def word_bits(text: str) -> int:
 
 
 def _codes(values: Iterable[str]) -> list[int]:
-    out = [int(c) for c in values if isinstance(c, str) and c.isdigit()][:MAX_CODES]
+    out = [int(c) for c in values if isinstance(c, str) and c.isascii() and c.isdigit()][:MAX_CODES]
     return out + [-1] * (MAX_CODES - len(out))
 
 
@@ -86,7 +86,7 @@ def load_people(citizens: Sequence[Citizen], towns: TownIndex, today: dt.date) -
     for k, c in enumerate(citizens):
         p: MatchProfile | None = getattr(c, "match_profile", None)
         for g in p.wished_industries if p else []:
-            if isinstance(g, str) and g.isdigit() and int(g) < 100:
+            if isinstance(g, str) and g.isascii() and g.isdigit() and int(g) < 100:
                 industries[k, int(g)] = True
         rows.append(
             (
@@ -176,7 +176,7 @@ def load_openings(openings: Sequence[Opening], towns: TownIndex) -> engine.Openi
                 o.shifts,
                 towns.of_name(o.company.town),
                 int(o.occupation_code) if o.occupation_code else -1,
-                int(industry) if industry.isdigit() else -1,
+                int(industry) if industry.isascii() and industry.isdigit() else -1,
                 low,
                 high,
                 getattr(o, "free", o.capacity),

@@ -354,7 +354,7 @@ class PlacementChooser:
     @staticmethod
     def _search(query: str):
         companies = Company.objects.order_by("name", "id")
-        if query.isdigit() and len(query) == 8:
+        if query.isascii() and query.isdigit() and len(query) == 8:
             return companies.filter(cvr=query)
         for term in query.split():
             companies = companies.filter(name__icontains=term)

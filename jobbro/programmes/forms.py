@@ -27,7 +27,7 @@ class _PksField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value or ():
             text = str(pk)
-            if not text.isdigit() or int(text) > 2**31 - 1:
+            if not (text.isascii() and text.isdigit()) or int(text) > 2**31 - 1:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice"
                 )

@@ -225,3 +225,20 @@ def test_long_texts_within_the_limit_are_saved(client, people, citizens):
     response = client.post(reverse("citizens:create"), data)
     assert response.status_code == 302
     assert Citizen.objects.get(last_name="Yusuf").education.startswith("Uddannet tømrer.")
+
+
+@pytest.mark.parametrize("digit", NON_ASCII_DIGITS)
+@pytest.mark.parametrize(
+    ("username", "url", "key"),
+    [
+        ("lene", "front:overview_number", "trin-{}"),
+        ("amir", "goals:persons", "maal-{}"),
+        ("amir", "goals:persons", "status-{}-uddannelse"),
+    ],
+)
+def test_a_numbers_key_with_other_digits_is_no_number(client, people, username, url, key, digit):
+    """ "²".isdigit() is true but int("²") fails: a key such as "trin-²" was a 500 (the same
+    check that crashed the placement's weekdays); now it names no number."""
+    client.force_login(people[username])
+    response = client.get(reverse(url), {"tal": key.format(digit)})
+    assert response.status_code in (200, 302, 404)

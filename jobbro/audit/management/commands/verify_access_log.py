@@ -16,7 +16,7 @@ from jobbro.audit.models import AccessLogEntry
 
 def parse_anchor(text: str) -> tuple[int, str]:
     pk, sep, digest = text.partition(":")
-    if not sep or not pk.isdigit() or len(digest) != 64:
+    if not sep or not (pk.isascii() and pk.isdigit()) or len(digest) != 64:
         raise CommandError("--anchor skal have formen ID:HASH (id og 64 hex-tegn)")
     return int(pk), digest.lower()
 
