@@ -263,17 +263,18 @@ def _economy(rng: random.Random, today: dt.date) -> None:
     from jobbro.law.models import Benefit, BenefitAmount
     from jobbro.law.services import benefit_amount_save, benefit_period_add
 
-    admin = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
     for code, (since, monthly) in DEMO_AMOUNTS.items():
         benefit = Benefit.objects.get(code=code)
-        if admin is None or BenefitAmount.objects.filter(benefit=benefit, rate=None).exists():
+        if BenefitAmount.objects.filter(benefit=benefit, rate=None).exists():
             continue  # a rebuilt demo keeps the amounts it entered
-        # Entered as an administrator does, on the amounts' page (law.services).
+        # Through the amounts' page's service (law.services), logged as entered by nobody:
+        # the build is not an administrator's act, and an entry naming a demo user would
+        # keep `demo_data --reset` from deleting that user.
         benefit_amount_save(
             amount=BenefitAmount(
                 benefit=benefit, rate=None, valid_from=since, monthly=monthly, source=DEMO_SOURCE
             ),
-            by=admin,
+            by=None,
         )
     self_supporting = Benefit.objects.get(code="selvforsoergende")
     ended = (

@@ -84,15 +84,17 @@ def benefit_amount_save(
     *,
     amount: BenefitAmount,
     version: int | None = None,
-    by: User,
+    by: User | None,
     request: HttpRequest | None = None,
 ) -> BenefitAmount:
     """Create or change a benefit's monthly amount (reference data, no personal data): the
     model's rules (`BenefitAmount.clean`: the rate is the benefit's, no overlap with another
     amount of the same benefit and rate), and an edit only from the version it was read at
-    (`core.locking`). `by` is the administrator (the page is theirs alone); the creation or
-    change is written to the administration log in the same transaction (with `request`'s
-    address, when there is one)."""
+    (`core.locking`). `by` is the administrator (the page is theirs alone), or None when no
+    person enters it (the demo's build), logged as done by nobody, as a lockout is: a log
+    entry protects its actor, so a demo user named there could never be deleted by `demo_data
+    --reset`. The creation or change is written to the administration log in the same
+    transaction (with `request`'s address, when there is one)."""
     amount.full_clean()
     created = amount.pk is None
     stored = None if created else BenefitAmount.objects.filter(pk=amount.pk).first()
