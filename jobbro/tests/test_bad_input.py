@@ -242,3 +242,17 @@ def test_a_numbers_key_with_other_digits_is_no_number(client, people, username, 
     client.force_login(people[username])
     response = client.get(reverse(url), {"tal": key.format(digit)})
     assert response.status_code in (200, 302, 404)
+
+
+@pytest.mark.parametrize("digit", NON_ASCII_DIGITS)
+def test_a_cohorts_teachers_refuse_other_digits(people, digit):
+    """The fuzzer's programmes:cohort_edit flake: a teacher's id "²" passed isdigit() and
+    int("²") raised, a 500; it is now the field's own Danish refusal."""
+    from django.core.exceptions import ValidationError
+
+    from jobbro.programmes.forms import CohortForm
+
+    field = CohortForm().fields["teachers"]
+    with pytest.raises(ValidationError) as refused:
+        field.clean([digit])
+    assert refused.value.messages == ["Vælg underviserne på listen."]
